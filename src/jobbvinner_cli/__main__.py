@@ -1,0 +1,3 @@
+from jobbvinner_cli.cli import main
+
+main()

@@ -1,0 +1,48 @@
+"""Where document types and templates come from: the package, then the pilot's templates/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jobbvinner_cli.errors import ConfigError, JvError
+from jobbvinner_cli.model.doctype import DocTypeDef, DocumentType
+from jobbvinner_cli.textio import read_text
+from jobbvinner_cli.validation import parse_config_text, validate_tree
+
+PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+TYPES_DIR = "types"
+# The order the types are listed in help texts and the status table.
+TYPE_ORDER = ("hovedplan", "fremdriftsplan", "statusrapport", "sluttrapport", "prosjektplan")
+
+
+def _load_dir(folder: Path, base: Path, into: dict[str, DocumentType]) -> None:
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.glob("*.yaml")):
+        name = path.stem
+        display = path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path)
+        if not name.isidentifier() or name != name.lower():
+            raise JvError(
+                "Navnet på en dokumenttype må være små bokstaver uten mellomrom (for eksempel "
+                "«midtveisrapport.yaml»).",
+                path=display,
+            )
+        tree = parse_config_text(read_text(path, display=display), display)
+        definition = validate_tree(tree, DocTypeDef, display)
+        into[name] = DocumentType.from_def(name, definition)
+
+
+def load_doctypes(
+    pilot_templates: Path | None = None, pilot_root: Path | None = None
+) -> dict[str, DocumentType]:
+    """All document types: the package's, replaced or extended by the pilot's own."""
+    types: dict[str, DocumentType] = {}
+    _load_dir(PACKAGE_TEMPLATES / TYPES_DIR, PACKAGE_TEMPLATES, types)
+    if pilot_templates is not None:
+        _load_dir(pilot_templates / TYPES_DIR, pilot_root or pilot_templates, types)
+    ordered = {name: types[name] for name in TYPE_ORDER if name in types}
+    ordered.update({name: t for name, t in sorted(types.items()) if name not in ordered})
+    return ordered
+
+
+__all__ = ["PACKAGE_TEMPLATES", "ConfigError", "load_doctypes"]

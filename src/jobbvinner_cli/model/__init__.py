@@ -1,0 +1,1 @@
+"""The domain: pilots, teams, document types and their schedule. No I/O, no terminal output."""

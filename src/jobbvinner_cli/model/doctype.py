@@ -1,0 +1,160 @@
+"""A document type, defined once: sections, length limit, numbering, period and deadline rule.
+
+Scaffold, check and build all read these definitions. The definitions
+themselves are data (``templates/types/<type>.yaml``) so that a pilot can
+change a type or add its own without touching code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from jobbvinner_cli.model.refs import resolve_ref, uses_number, validate_ref
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SectionDef(_Strict):
+    tittel: str
+    veiledning: list[str] = Field(default_factory=list)
+    tabell: bool = False
+
+
+class VariantDef(_Strict):
+    seksjoner: list[SectionDef]
+
+
+class RuleDef(_Strict):
+    samling: str
+    dager: int = 0
+
+    @field_validator("samling")
+    @classmethod
+    def _ref(cls, value: str) -> str:
+        return validate_ref(value)
+
+
+class PeriodDef(_Strict):
+    fra: str
+    til: str
+
+    @field_validator("fra", "til")
+    @classmethod
+    def _ref(cls, value: str) -> str:
+        return validate_ref(value)
+
+
+class DocTypeDef(_Strict):
+    """The YAML shape of a type definition."""
+
+    tittel: str
+    omfang: Literal["team", "pilot"] = "team"
+    nummerert: bool = False
+    nummer_maks: str | None = None
+    maks_sider: int | None = Field(default=None, ge=1)
+    periode: PeriodDef
+    frist: RuleDef
+    timer_for_periode: str | None = None
+    nummererte_seksjoner: bool = True
+    varianter: dict[str, VariantDef]
+
+    @field_validator("nummer_maks", "timer_for_periode")
+    @classmethod
+    def _ref(cls, value: str | None) -> str | None:
+        return None if value is None else validate_ref(value)
+
+    @field_validator("varianter")
+    @classmethod
+    def _some(cls, value: dict[str, VariantDef]) -> dict[str, VariantDef]:
+        if not value:
+            raise ValueError("minst én variant med seksjoner må være definert")
+        return value
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    prompts: tuple[str, ...]
+    table: bool = False
+
+
+@dataclass(frozen=True)
+class DeadlineRule:
+    """Due ``days`` after the end of gathering ``gathering`` (before its start when negative)."""
+
+    gathering: str
+    days: int
+
+
+@dataclass(frozen=True)
+class DocumentType:
+    name: str
+    title: str
+    scope: Literal["team", "pilot"]
+    numbered: bool
+    max_number: str | None
+    max_pages: int | None
+    period_from: str
+    period_to: str
+    deadline: DeadlineRule
+    hours_period: str | None
+    numbered_sections: bool
+    variants: dict[str, tuple[Section, ...]]
+
+    @classmethod
+    def from_def(cls, name: str, d: DocTypeDef) -> DocumentType:
+        return cls(
+            name=name,
+            title=d.tittel,
+            scope=d.omfang,
+            numbered=d.nummerert,
+            max_number=d.nummer_maks,
+            max_pages=d.maks_sider,
+            period_from=d.periode.fra,
+            period_to=d.periode.til,
+            deadline=DeadlineRule(d.frist.samling, d.frist.dager),
+            hours_period=d.timer_for_periode,
+            numbered_sections=d.nummererte_seksjoner,
+            variants={
+                key: tuple(Section(s.tittel, tuple(s.veiledning), s.tabell) for s in v.seksjoner)
+                for key, v in d.varianter.items()
+            },
+        )
+
+    def variant_name(self, wanted: str) -> str:
+        """The variant to use: the wanted one if this type has it, else the first defined."""
+        return wanted if wanted in self.variants else next(iter(self.variants))
+
+    def sections(self, variant: str) -> tuple[Section, ...]:
+        return self.variants[self.variant_name(variant)]
+
+    def headings(self, variant: str) -> list[str]:
+        """The section headings exactly as scaffolded (and as check expects them)."""
+        sections = self.sections(variant)
+        if self.numbered_sections:
+            return [f"{i}. {s.title}" for i, s in enumerate(sections, 1)]
+        return [s.title for s in sections]
+
+    def numbers(self, gathering_count: int) -> range:
+        """The valid document numbers for a pilot with ``gathering_count`` gatherings."""
+        if not self.numbered:
+            return range(0)
+        top = resolve_ref(self.max_number or "siste", nr=None, count=gathering_count)
+        return range(1, max(top, 0) + 1)
+
+    def uses_number(self) -> bool:
+        return uses_number(self.period_from) or uses_number(self.deadline.gathering)
+
+    def doc_id(self, nr: int | None) -> str:
+        return f"{self.name}-{nr}" if self.numbered else self.name
+
+    def filename(self, nr: int | None) -> str:
+        return f"{self.doc_id(nr)}.md"
+
+    def display_title(self, nr: int | None) -> str:
+        return f"{self.title} {nr}" if self.numbered else self.title

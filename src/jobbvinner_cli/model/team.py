@@ -1,0 +1,58 @@
+"""team.yaml: one municipality's team."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Member(_Model):
+    navn: str
+    rolle: str = ""
+    leder: bool = False
+    tillitsvalgt: bool = False
+
+
+class TeamStatus(str, Enum):
+    ACTIVE = "aktiv"
+    WITHDRAWN = "trukket"
+
+
+class Withdrawal(_Model):
+    dato: dt.date
+    grunn: str = ""
+
+
+class Team(_Model):
+    kommune: str
+    gruppeleder: str = ""
+    medlemmer: list[Member] = Field(default_factory=list)
+    referansegruppe: str | None = None
+    status: TeamStatus = TeamStatus.ACTIVE
+    trukket: Withdrawal | None = None
+    frister: dict[str, dt.date] = Field(default_factory=dict)
+    fritak: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _withdrawal_has_date(self) -> Team:
+        if self.status is TeamStatus.WITHDRAWN and self.trukket is None:
+            raise ValueError(
+                "status er «trukket», men «trukket:» med dato (og gjerne grunn) mangler"
+            )
+        return self
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.status is TeamStatus.WITHDRAWN
+
+    def owes(self, doc_id: str, due: dt.date) -> bool:
+        """Whether the team must deliver this document (not excused, not after withdrawal)."""
+        if doc_id in self.fritak:
+            return False
+        return not (self.withdrawn and self.trukket is not None and due > self.trukket.dato)

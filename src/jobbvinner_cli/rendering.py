@@ -1,0 +1,103 @@
+"""Rendering templates in Jinja2's sandbox: a pilot's templates are data, not trusted code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from jinja2 import (
+    ChoiceLoader,
+    FileSystemLoader,
+    StrictUndefined,
+    TemplateError,
+    TemplateNotFound,
+    TemplateSyntaxError,
+    UndefinedError,
+)
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from jobbvinner_cli.catalog import PACKAGE_TEMPLATES
+from jobbvinner_cli.dates import format_date, format_short
+from jobbvinner_cli.errors import JvError
+
+
+def yaml_value(value: Any) -> str:
+    """A value written so YAML reads it back as the same text (or empty for nothing)."""
+    if value is None or value == "":
+        return '""'
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    # A JSON string is a valid YAML double-quoted scalar, whatever it contains.
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _date(value: Any) -> str:
+    return format_date(value) if isinstance(value, dt.date) else str(value)
+
+
+def _short(value: Any) -> str:
+    return format_short(value) if isinstance(value, dt.date) else str(value)
+
+
+_NUMBER_WORDS = ("null", "én", "to", "tre", "fire", "fem", "seks", "sju", "åtte", "ni", "ti")
+
+
+def _words(value: Any) -> str:
+    """«3» → «tre», as the seeds write page limits."""
+    return _NUMBER_WORDS[value] if isinstance(value, int) and 0 <= value <= 10 else str(value)
+
+
+def make_env(pilot_templates: Path | None) -> ImmutableSandboxedEnvironment:
+    loaders = []
+    if pilot_templates is not None and pilot_templates.is_dir():
+        loaders.append(FileSystemLoader(str(pilot_templates), followlinks=False))
+    loaders.append(FileSystemLoader(str(PACKAGE_TEMPLATES)))
+    env = ImmutableSandboxedEnvironment(
+        loader=ChoiceLoader(loaders),
+        undefined=StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        autoescape=False,
+    )
+    env.filters["yaml"] = yaml_value
+    env.filters["dato"] = _date
+    env.filters["kortdato"] = _short
+    env.filters["tallord"] = _words
+    return env
+
+
+def template_for(env: ImmutableSandboxedEnvironment, type_name: str, variant: str) -> str:
+    """The template file for a type: «type.variant.md.j2», «type.md.j2», else the generic one."""
+    for name in (f"{type_name}.{variant}.md.j2", f"{type_name}.md.j2", "dokument.md.j2"):
+        try:
+            env.get_template(name)
+        except TemplateNotFound:
+            continue
+        return name
+    raise JvError(f"Fant ingen mal for dokumenttypen «{type_name}».")
+
+
+def render(env: ImmutableSandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    try:
+        return env.get_template(name).render(**context)
+    except TemplateSyntaxError as exc:
+        raise JvError(
+            f"Malen har en syntaksfeil: {exc.message}", path=exc.filename or name, line=exc.lineno
+        ) from None
+    except UndefinedError as exc:
+        raise JvError(
+            f"Malen bruker en verdi som ikke finnes ({exc.message}). Sjekk stavemåten i malen.",
+            path=name,
+        ) from None
+    except SecurityError as exc:
+        raise JvError(f"Malen prøver noe som ikke er tillatt: {exc}", path=name) from None
+    except TemplateError as exc:
+        raise JvError(f"Malen kunne ikke brukes: {exc}", path=name) from None

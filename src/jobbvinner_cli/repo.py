@@ -1,0 +1,136 @@
+"""A pilot repository on disk: finding it, loading pilot.yaml and the teams, and safe paths."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jobbvinner_cli.catalog import load_doctypes
+from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.model.doctype import DocumentType
+from jobbvinner_cli.model.pilot import Pilot
+from jobbvinner_cli.model.team import Team
+from jobbvinner_cli.slugs import check_slug
+from jobbvinner_cli.textio import read_text
+from jobbvinner_cli.validation import parse_config_text, validate_tree
+from jobbvinner_cli.yamltext import Node
+
+PILOT_FILE = "pilot.yaml"
+TEAM_FILE = "team.yaml"
+TEAMS_DIR = "teams"
+REPORT_DIR = "rapport"
+TEMPLATES_DIR = "templates"
+
+
+def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
+    """The pilot folder: ``explicit`` if given, else the nearest folder upwards with pilot.yaml."""
+    if explicit is not None:
+        root = explicit.expanduser()
+        if not (root / PILOT_FILE).is_file():
+            raise JvError(
+                f"Fant ingen {PILOT_FILE} i {root}. Sjekk --pilot, eller lag en pilot med «jv init».",
+                exit_code=EXIT_USAGE,
+            )
+        return root.resolve()
+    here = (start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        if (folder / PILOT_FILE).is_file():
+            return folder
+    raise JvError(
+        f"Fant ingen pilot her: verken {here} eller noen mappe over den har en {PILOT_FILE}. "
+        "Gå til pilotmappen, bruk --pilot MAPPE, eller lag en ny pilot med «jv init MAPPE».",
+        exit_code=EXIT_USAGE,
+    )
+
+
+def is_inside(root: Path, path: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except ValueError:
+        return False
+    return True
+
+
+@dataclass
+class PilotRepo:
+    root: Path
+    pilot: Pilot
+    tree: Node | None
+    doctypes: dict[str, DocumentType]
+    _teams: dict[str, tuple[Team, Node | None]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, explicit: Path | None = None, start: Path | None = None) -> PilotRepo:
+        root = find_root(start, explicit)
+        tree = parse_config_text(read_text(root / PILOT_FILE, display=PILOT_FILE), PILOT_FILE)
+        pilot = validate_tree(tree, Pilot, PILOT_FILE)
+        doctypes = load_doctypes(root / TEMPLATES_DIR, root)
+        return cls(root, pilot, tree, doctypes)
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+    @property
+    def templates_dir(self) -> Path:
+        return self.root / TEMPLATES_DIR
+
+    def doctype(self, name: str) -> DocumentType:
+        try:
+            return self.doctypes[name]
+        except KeyError:
+            known = ", ".join(self.doctypes)
+            raise JvError(
+                f"Ukjent dokumenttype «{name}». Kjente typer: {known}.", exit_code=EXIT_USAGE
+            ) from None
+
+    def team_dir(self, slug: str) -> Path:
+        check_slug(slug)
+        path = self.root / TEAMS_DIR / slug
+        if path.is_symlink() or (path.exists() and not is_inside(self.root, path)):
+            raise JvError(
+                f"Teammappen {TEAMS_DIR}/{slug} peker ut av pilotmappen og blir ikke brukt.",
+                exit_code=EXIT_USAGE,
+            )
+        return path
+
+    def team_slugs(self) -> list[str]:
+        folder = self.root / TEAMS_DIR
+        if not folder.is_dir():
+            return []
+        return sorted(
+            entry.name
+            for entry in os.scandir(folder)
+            if entry.is_dir(follow_symlinks=False) and (Path(entry.path) / TEAM_FILE).is_file()
+        )
+
+    def team(self, slug: str) -> Team:
+        return self.team_with_tree(slug)[0]
+
+    def team_with_tree(self, slug: str) -> tuple[Team, Node | None]:
+        if slug not in self._teams:
+            folder = self.team_dir(slug)
+            path = folder / TEAM_FILE
+            display = f"{TEAMS_DIR}/{slug}/{TEAM_FILE}"
+            if not path.is_file():
+                known = ", ".join(self.team_slugs()) or "ingen ennå"
+                raise JvError(
+                    f"Fant ikke teamet «{slug}». Team i piloten: {known}. "
+                    "Lag et nytt team med «jv new-team KOMMUNE».",
+                    exit_code=EXIT_USAGE,
+                )
+            tree = parse_config_text(read_text(path, display=display), display)
+            self._teams[slug] = (validate_tree(tree, Team, display), tree)
+        return self._teams[slug]
+
+    def document_path(self, doctype: DocumentType, nr: int | None, team: str | None) -> Path:
+        if doctype.scope == "pilot":
+            return self.root / doctype.filename(nr)
+        if team is None:
+            raise JvError(
+                f"{doctype.title} hører til et team. Oppgi teamet med --team.", exit_code=EXIT_USAGE
+            )
+        return self.team_dir(team) / doctype.filename(nr)

@@ -1,0 +1,145 @@
+"""`jv init`: a new pilot folder with pilot.yaml, teams/, rapport/ and a git repository."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.model.report import CHAPTERS, PART_TITLES
+from jobbvinner_cli.rendering import make_env, render
+from jobbvinner_cli.repo import PILOT_FILE, REPORT_DIR, TEAMS_DIR, TEMPLATES_DIR
+from jobbvinner_cli.textio import write_atomic
+
+
+@dataclass(frozen=True)
+class GatheringDates:
+    start: dt.date | None
+    end: dt.date | None = None
+
+
+def parse_gathering(text: str) -> GatheringDates:
+    """«2018-11-13» or «2018-11-13..2018-11-14» (a two-day gathering)."""
+    first, _, second = text.partition("..")
+    try:
+        start = dt.date.fromisoformat(first.strip())
+        end = dt.date.fromisoformat(second.strip()) if second else None
+    except ValueError:
+        raise JvError(
+            f"«{text}» er ikke en dato. Skriv --samling ÅÅÅÅ-MM-DD, eller "
+            "ÅÅÅÅ-MM-DD..ÅÅÅÅ-MM-DD for en samling over to dager.",
+            exit_code=EXIT_USAGE,
+        ) from None
+    if end is not None and end < start:
+        raise JvError(f"I «{text}» er sluttdatoen før startdatoen.", exit_code=EXIT_USAGE)
+    return GatheringDates(start, end)
+
+
+@dataclass
+class InitOptions:
+    directory: Path
+    name: str
+    region: str = ""
+    gatherings: list[GatheringDates] = field(default_factory=list)
+    placeholder_count: int = 6
+    project_leader: str = ""
+    email: str = ""
+    variant: str = "orkdal"
+    git: bool = True
+
+
+@dataclass
+class InitResult:
+    root: Path
+    written: list[str]
+    git: str
+
+
+def _inside_git(folder: Path) -> bool:
+    probe = folder
+    while not probe.exists():
+        probe = probe.parent
+    result = subprocess.run(
+        ["git", "-C", str(probe), "rev-parse", "--is-inside-work-tree"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return result.returncode == 0 and result.stdout.strip() == "true"
+
+
+def init_pilot(options: InitOptions) -> InitResult:
+    root = options.directory.expanduser()
+    if (root / PILOT_FILE).exists():
+        raise JvError(
+            f"{root} har allerede en pilot ({PILOT_FILE} finnes). Ingenting er endret. "
+            "Velg en annen mappe, eller rediger pilot.yaml der.",
+            exit_code=EXIT_USAGE,
+        )
+    if root.exists() and not root.is_dir():
+        raise JvError(f"{root} finnes og er ikke en mappe.", exit_code=EXIT_USAGE)
+    for sub in (TEAMS_DIR, REPORT_DIR):
+        if (root / sub).exists() and any((root / sub).iterdir()):
+            raise JvError(
+                f"{root / sub} finnes allerede og er ikke tom. jv init lager en ny pilot i en tom "
+                "mappe og rører ikke filer som finnes.",
+                exit_code=EXIT_USAGE,
+            )
+    if options.variant not in ("orkdal", "ostfold"):
+        raise JvError(
+            f"Ukjent malvariant «{options.variant}». Velg orkdal eller ostfold.",
+            exit_code=EXIT_USAGE,
+        )
+    dated = options.gatherings
+    gatherings = [{"nr": i, "dato": g.start, "til": g.end} for i, g in enumerate(dated, 1)] or [
+        {"nr": i, "dato": None, "til": None} for i in range(1, options.placeholder_count + 1)
+    ]
+    starts = [g.start for g in dated if g.start]
+    env = make_env(None)
+    pilot_text = render(
+        env,
+        "pilot.yaml.j2",
+        {
+            "navn": options.name,
+            "region": options.region,
+            "periode_fra": min(starts) if starts else None,
+            "periode_til": max((g.end or g.start) for g in dated if g.start) if starts else None,
+            "prosjektleder": options.project_leader,
+            "epost": options.email,
+            "samlinger": gatherings,
+            "malvariant": options.variant,
+        },
+    )
+    files: dict[str, str] = {PILOT_FILE: pilot_text, ".gitignore": render(env, "gitignore.j2", {})}
+    for chapter in CHAPTERS:
+        parts = [{"key": p, "title": PART_TITLES[p]} for p in chapter.parts]
+        files[f"{REPORT_DIR}/{chapter.filename}"] = render(
+            env, "rapport-kapittel.md.j2", {"kapittel": chapter, "deler": parts}
+        )
+    files[f"{TEMPLATES_DIR}/LESMEG.md"] = render(env, "templates-lesmeg.md.j2", {})
+    files[f"{TEAMS_DIR}/.gitkeep"] = ""
+
+    written: list[str] = []
+    root.mkdir(parents=True, exist_ok=True)
+    for rel, text in files.items():
+        target = root / rel
+        if target.exists():
+            continue  # never touch what is there (e.g. an existing .gitignore)
+        write_atomic(target, text)
+        written.append(rel)
+
+    git_state = "av"
+    if options.git:
+        if shutil.which("git") is None:
+            git_state = "mangler"
+        elif _inside_git(root):
+            git_state = "finnes"
+        else:
+            result = subprocess.run(
+                ["git", "init", "-q", str(root)], capture_output=True, text=True, check=False
+            )
+            git_state = "laget" if result.returncode == 0 else "feilet"
+    return InitResult(root.resolve(), written, git_state)

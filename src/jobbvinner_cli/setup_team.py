@@ -1,0 +1,85 @@
+"""`jv new-team`: a municipality's team folder with team.yaml and its hovedplan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.model.team import Team
+from jobbvinner_cli.rendering import make_env, render
+from jobbvinner_cli.repo import TEAM_FILE, TEAMS_DIR, PilotRepo, is_inside
+from jobbvinner_cli.scaffold import render_document
+from jobbvinner_cli.slugs import check_slug, slug_for
+from jobbvinner_cli.textio import write_atomic
+from jobbvinner_cli.validation import parse_config_text, validate_tree
+
+
+@dataclass(frozen=True)
+class NewTeam:
+    slug: str
+    folder: Path
+    written: list[str]
+
+
+def new_team(
+    repo: PilotRepo,
+    kommune: str,
+    *,
+    gruppeleder: str = "",
+    slug: str | None = None,
+    referansegruppe: str | None = None,
+    with_hovedplan: bool = True,
+) -> NewTeam:
+    slug = check_slug(slug, option="--slug") if slug else slug_for(kommune)
+    folder = repo.root / TEAMS_DIR / slug
+    if folder.exists() or folder.is_symlink():
+        raise JvError(
+            f"Teamet «{slug}» finnes allerede ({TEAMS_DIR}/{slug}/). Ingenting er endret. "
+            "Velg et annet navn med --slug hvis det er en annen kommune.",
+            exit_code=EXIT_USAGE,
+        )
+    if not is_inside(repo.root, folder.parent):
+        raise JvError(f"Mappen {TEAMS_DIR}/ peker ut av pilotmappen.", exit_code=EXIT_USAGE)
+    if referansegruppe:
+        check_slug(referansegruppe, option="--referansegruppe")
+        if referansegruppe == slug:
+            raise JvError(
+                "Et team kan ikke være referansegruppe for seg selv.", exit_code=EXIT_USAGE
+            )
+        if referansegruppe not in repo.team_slugs():
+            raise JvError(
+                f"Fant ikke teamet «{referansegruppe}» som referansegruppe. "
+                "Lag det først, eller sett referansegruppe senere i team.yaml.",
+                exit_code=EXIT_USAGE,
+            )
+
+    env = make_env(repo.templates_dir)
+    team_text = render(
+        env,
+        "team.yaml.j2",
+        {
+            "kommune": kommune.strip(),
+            "gruppeleder": gruppeleder.strip(),
+            "referansegruppe": referansegruppe,
+        },
+    )
+    # Validate what we are about to write, so a template edit cannot produce a broken team.
+    display = f"{TEAMS_DIR}/{slug}/{TEAM_FILE}"
+    team = validate_tree(parse_config_text(team_text, display), Team, display)
+
+    files: dict[str, str] = {TEAM_FILE: team_text}
+    if with_hovedplan and "hovedplan" in repo.doctypes:
+        repo._teams[slug] = (team, None)  # render the hovedplan before anything is written
+        try:
+            text, _ = render_document(repo, repo.doctypes["hovedplan"], None, slug)
+        finally:
+            repo._teams.pop(slug, None)
+        files[repo.doctypes["hovedplan"].filename(None)] = text
+
+    folder.mkdir(parents=True)
+    written = []
+    for name, text in files.items():
+        write_atomic(folder / name, text)
+        written.append(f"{TEAMS_DIR}/{slug}/{name}")
+    return NewTeam(slug, folder, written)

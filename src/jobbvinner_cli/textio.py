@@ -1,0 +1,120 @@
+"""Reading plan files as people save them (BOM, CRLF, Word encodings) and writing safely."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from jobbvinner_cli.errors import JvError
+
+MAX_FILE_BYTES = 1_000_000  # a plan is a few pages; anything this big is a mistake
+
+
+@dataclass(frozen=True)
+class DecodeProblem:
+    """Why bytes are not UTF-8 text: where the first bad byte is and a likely encoding."""
+
+    line: int
+    byte: int
+    likely_encoding: str | None
+
+
+def guess_legacy_encoding(data: bytes) -> str | None:
+    """Name the encoding Norwegian text most likely came from when it is not UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    if b"\x00" in data[:4096]:
+        return "UTF-16"
+    # Word on Windows saves æøå as E6 F8 E5 (Windows-1252/Latin-1); old Mac Roman uses BE BF 8C.
+    if any(b in data for b in (b"\xe6", b"\xf8", b"\xe5", b"\xc6", b"\xd8", b"\xc5")):
+        return "Windows-1252"
+    if any(b in data for b in (b"\xbe", b"\xbf", b"\x8c", b"\xae", b"\xaf", b"\x81")):
+        return "Mac Roman"
+    return None
+
+
+def find_decode_problem(data: bytes) -> DecodeProblem | None:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        return DecodeProblem(line, data[exc.start], guess_legacy_encoding(data))
+    return None
+
+
+def decode_text(data: bytes) -> tuple[str, bool]:
+    """Decode UTF-8 text, dropping a BOM and normalising line ends; returns (text, had_bom)."""
+    had_bom = data.startswith(b"\xef\xbb\xbf")
+    if had_bom:
+        data = data[3:]
+    text = data.decode("utf-8")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, had_bom
+
+
+def read_text(path: Path, *, display: str | None = None, limit: int = MAX_FILE_BYTES) -> str:
+    """Read a UTF-8 file for the tool's own use, with a clear error for anything else."""
+    shown = display or str(path)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise JvError(
+                f"Filen er {size // 1000} kB, mer enn grensen på {limit // 1000} kB. "
+                "Sjekk at det er riktig fil.",
+                path=shown,
+            )
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise JvError("Filen finnes ikke.", path=shown) from None
+    except IsADirectoryError:
+        raise JvError("Dette er en mappe, ikke en fil.", path=shown) from None
+    except PermissionError:
+        raise JvError("Mangler tilgang til å lese filen.", path=shown) from None
+    except OSError as exc:
+        raise JvError(f"Filen kan ikke leses ({exc.strerror}).", path=shown) from None
+    problem = find_decode_problem(data[3:] if data.startswith(b"\xef\xbb\xbf") else data)
+    if problem is not None:
+        hint = (
+            f" Den er trolig lagret som {problem.likely_encoding}."
+            if problem.likely_encoding
+            else ""
+        )
+        raise JvError(
+            f"Filen er ikke UTF-8 (byte 0x{problem.byte:02X}).{hint} "
+            "Åpne den i et redigeringsprogram og lagre den som UTF-8.",
+            path=shown,
+            line=problem.line,
+        )
+    return decode_text(data)[0]
+
+
+def write_atomic(path: Path, text: str | bytes) -> None:
+    """Write via a temporary file in the same folder, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def write_new(path: Path, text: str, *, force: bool, display: str | None = None) -> None:
+    """Write a new file, refusing to replace an existing one unless ``force``."""
+    if path.exists() and not force:
+        raise JvError(
+            "Filen finnes allerede og blir ikke overskrevet. "
+            "Bruk --force hvis du vil erstatte den (innholdet går da tapt).",
+            path=display or str(path),
+        )
+    write_atomic(path, text)
