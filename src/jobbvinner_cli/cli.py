@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -128,7 +129,7 @@ def init_command(
         from jobbvinner_cli.setup_pilot import InitOptions, init_pilot, parse_gathering
 
         dates = [parse_gathering(s) for s in samling or []]
-        for earlier, later in zip(dates, dates[1:], strict=False):
+        for earlier, later in itertools.pairwise(dates):
             if earlier.start and later.start and later.start < earlier.start:
                 raise JvError(
                     "Samlingene må gis i datorekkefølge (--samling for samling 1 først).",
