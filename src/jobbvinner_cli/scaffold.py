@@ -10,7 +10,7 @@ from jobbvinner_cli.dates import month_columns, month_name
 from jobbvinner_cli.documents import read_document
 from jobbvinner_cli.errors import EXIT_USAGE, JvError
 from jobbvinner_cli.model.doctype import DocumentType
-from jobbvinner_cli.model.schedule import ScheduleError, numbers, slot
+from jobbvinner_cli.model.schedule import ScheduleError, check_number, numbers, slot
 from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.rendering import make_env, render, template_for
 from jobbvinner_cli.repo import PilotRepo
@@ -151,6 +151,10 @@ def scaffold(
         repo.team(team)  # a clear error for an unknown team before anything else
     if doctype.numbered and nr is None:
         nr = next_free_number(repo, doctype, team)
+    try:
+        check_number(doctype, repo.pilot, nr)
+    except ScheduleError as exc:
+        raise JvError(f"{str(exc)[0].upper()}{str(exc)[1:]}.", exit_code=EXIT_USAGE) from None
     path = repo.document_path(doctype, nr, team)
     display = repo.rel(path)
     if path.exists() and not force:

@@ -31,7 +31,7 @@ def new_team(
     referansegruppe: str | None = None,
     with_hovedplan: bool = True,
 ) -> NewTeam:
-    slug = check_slug(slug, option="--slug") if slug else slug_for(kommune)
+    slug = check_slug(slug, option="--slug") if slug is not None else slug_for(kommune)
     folder = repo.root / TEAMS_DIR / slug
     if folder.exists() or folder.is_symlink():
         raise JvError(
