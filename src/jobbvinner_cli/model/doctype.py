@@ -23,6 +23,8 @@ class SectionDef(_Strict):
     tittel: str
     veiledning: list[str] = Field(default_factory=list)
     tabell: bool = False
+    # What the pilot's final report takes from this section (tiltak, resultater, videre-oppgaver).
+    rapport: str | None = None
 
 
 class VariantDef(_Strict):
@@ -81,6 +83,7 @@ class Section:
     title: str
     prompts: tuple[str, ...]
     table: bool = False
+    report_role: str | None = None
 
 
 @dataclass(frozen=True)
@@ -121,7 +124,9 @@ class DocumentType:
             hours_period=d.timer_for_periode,
             numbered_sections=d.nummererte_seksjoner,
             variants={
-                key: tuple(Section(s.tittel, tuple(s.veiledning), s.tabell) for s in v.seksjoner)
+                key: tuple(
+                    Section(s.tittel, tuple(s.veiledning), s.tabell, s.rapport) for s in v.seksjoner
+                )
                 for key, v in d.varianter.items()
             },
         )
@@ -132,6 +137,9 @@ class DocumentType:
 
     def sections(self, variant: str) -> tuple[Section, ...]:
         return self.variants[self.variant_name(variant)]
+
+    def section_for_role(self, variant: str, role: str) -> Section | None:
+        return next((s for s in self.sections(variant) if s.report_role == role), None)
 
     def headings(self, variant: str) -> list[str]:
         """The section headings exactly as scaffolded (and as check expects them)."""

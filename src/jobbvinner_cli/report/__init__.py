@@ -1,0 +1,1 @@
+"""`jv build-report`: the pilot's final report assembled from the repository."""
