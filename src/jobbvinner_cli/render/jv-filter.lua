@@ -11,9 +11,13 @@ is the second line of defence:
     relative ones); other schemes (javascript:, file:, data: …) become text;
   * element attributes are reduced to width/height (checked) and
     custom-style, so nothing like onclick= or style= reaches HTML;
-  * for DOCX and HTML it numbers captions ("Tabell 1: …", "Figur 1: …"; Typst
-    does this itself) and builds the title block from the jv-* metadata the
-    engine passes with -M.
+  * links to #anchors that exist nowhere in the report are reported;
+  * image files must start like PNG, JPEG, GIF, WebP or SVG;
+  * for DOCX and HTML it sets Norwegian quotes «…», numbers captions
+    ("Tabell 1: …", "Figur 1: …"; Typst does this itself) and builds the title
+    block from the jv-* metadata the engine passes with -M;
+  * for Typst it unwraps divs and puts a page break before each chapter, and
+    gives span/div ids anchors Typst can link to.
 ]]
 
 local stringify = pandoc.utils.stringify
@@ -37,6 +41,15 @@ local function has_parent_segment(s)
     end
   end
   return false
+end
+
+-- Image formats every output can show (Typst: PNG, JPEG, GIF, WebP, SVG).
+local function known_image(head)
+  return head:sub(1, 8) == "\137PNG\r\n\26\n"
+    or head:sub(1, 3) == "\255\216\255"
+    or head:sub(1, 4) == "GIF8"
+    or (head:sub(1, 4) == "RIFF" and head:sub(9, 12) == "WEBP")
+    or head:find("<svg", 1, true) ~= nil
 end
 
 -- Returns the path to use, or nil after recording a problem.
@@ -70,12 +83,16 @@ local function checked_image_path(src)
     return nil
   end
   local f = io.open(decoded, "rb")
-  local ok = f ~= nil and f:read(1) ~= nil
+  local head = f and f:read(512)
   if f then
     f:close()
   end
-  if not ok then
+  if head == nil then
     problem("mangler", src)
+    return nil
+  end
+  if not known_image(head) then
+    problem("format", src)
     return nil
   end
   return decoded
@@ -134,22 +151,13 @@ local function clean_table(tbl)
   return tbl
 end
 
--- Caption numbering for DOCX (Word SEQ fields, so Word can renumber) and HTML.
+-- Caption numbering for DOCX and HTML (Typst numbers its figures itself).
 local counters = { Tabell = 0, Figur = 0 }
 
 local function caption_prefix(kind)
   counters[kind] = counters[kind] + 1
-  local n = tostring(counters[kind])
-  local number
-  if FORMAT == "docx" then
-    number = pandoc.RawInline("openxml",
-      '<w:fldSimple w:instr=" SEQ ' .. kind .. ' \\* ARABIC "><w:r><w:t>' .. n
-      .. "</w:t></w:r></w:fldSimple>")
-  else
-    number = pandoc.Str(n)
-  end
-  return { pandoc.Strong({ pandoc.Str(kind), pandoc.Space(), number, pandoc.Str(":") }),
-    pandoc.Space() }
+  return { pandoc.Strong({ pandoc.Str(kind), pandoc.Space(),
+    pandoc.Str(tostring(counters[kind]) .. ":") }), pandoc.Space() }
 end
 
 local function number_caption(caption, kind)
@@ -223,7 +231,75 @@ local function title_block(meta)
   return meta
 end
 
+-- Typst: an anchor any element can carry, as a locatable metadata element.
+local function typst_anchor(id)
+  if id:match("^[%w%-_.:\128-\255]+$") then
+    return "#metadata(none)<" .. id .. ">"
+  end
+  return nil
+end
+
+-- Typst: unwrap divs (pandoc writes them as #block[…], inside which a chapter
+-- cannot start a new page), keeping their id as an anchor, and put a weak page
+-- break before every chapter heading.
+local function typst_blocks(blocks)
+  local out = pandoc.Blocks({})
+  for _, block in ipairs(blocks) do
+    if block.t == "Div" then
+      local anchor = typst_anchor(block.identifier)
+      if anchor then
+        out:insert(pandoc.RawBlock("typst", anchor))
+      end
+      out:extend(typst_blocks(block.content))
+    else
+      if block.t == "Header" and block.level == 1 then
+        out:insert(pandoc.RawBlock("typst", "#pagebreak(weak: true)"))
+      end
+      out:insert(block)
+    end
+  end
+  return out
+end
+
+-- Typst: pandoc writes a span's id as a bare label, which attaches to nothing
+-- at the start of a paragraph; use an anchor element instead.
+local function typst_span(span)
+  local anchor = span.identifier ~= "" and typst_anchor(span.identifier) or nil
+  if FORMAT ~= "typst" or anchor == nil then
+    return span
+  end
+  span.identifier = ""
+  local out = pandoc.Inlines({ pandoc.RawInline("typst", anchor) })
+  out:insert(span)
+  return out
+end
+
 return {
+  {
+    Pandoc = function(doc)
+      -- Links to #anchors that nothing in the report carries: Typst refuses
+      -- them, Word and browsers would show dead links.
+      local ids = {}
+      local function collect(el)
+        if el.identifier ~= nil and el.identifier ~= "" then
+          ids[el.identifier] = true
+        end
+      end
+      doc:walk({ Header = collect, Div = collect, Span = collect, Table = collect,
+        Figure = collect, CodeBlock = collect, Code = collect, Image = collect, Link = collect })
+      local seen = {}
+      doc:walk({
+        Link = function(link)
+          local anchor = link.target:match("^#(.+)$")
+          if anchor and not ids[anchor] and not ids[percent_decode(anchor)]
+            and not seen[anchor] then
+            seen[anchor] = true
+            problem("lenke", anchor)
+          end
+        end,
+      })
+    end,
+  },
   {
     Image = function(img)
       clean_attr(img.attr, true)
@@ -240,7 +316,32 @@ return {
       end
       return link
     end,
-    Span = clean,
+    -- A hard line break as the last thing in a footnote, cell or emphasis
+    -- ("text\" at the end of a line) makes pandoc's Typst writer emit "\]",
+    -- which escapes the closing bracket. It shows nothing anyway; drop it.
+    Inlines = function(inlines)
+      while #inlines > 0 and inlines[#inlines].t == "LineBreak" do
+        inlines:remove(#inlines)
+      end
+      return inlines
+    end,
+    Quoted = function(q)
+      if not numbering then
+        return nil -- Typst sets quotes for the document language itself
+      end
+      local open, close = "«", "»"
+      if q.quotetype == "SingleQuote" then
+        open, close = "‘", "’"
+      end
+      local out = pandoc.Inlines({ pandoc.Str(open) })
+      out:extend(q.content)
+      out:insert(pandoc.Str(close))
+      return out
+    end,
+    Span = function(span)
+      clean(span)
+      return typst_span(span)
+    end,
     Code = clean,
     Div = clean,
     Header = clean,
@@ -249,6 +350,11 @@ return {
       clean_table(tbl)
       if numbering then
         number_caption(tbl.caption, "Tabell")
+      end
+      -- Line breaks inside grid-table cells are only source wrapping; in Typst a wrapped
+      -- first list item in a cell would otherwise split into two paragraphs.
+      if FORMAT == "typst" then
+        tbl = tbl:walk({ SoftBreak = function() return pandoc.Space() end })
       end
       return tbl
     end,
@@ -268,6 +374,9 @@ return {
   },
   {
     Pandoc = function(doc)
+      if FORMAT == "typst" then
+        doc.blocks = typst_blocks(doc.blocks)
+      end
       if #problems > 0 then
         error("JV-FILTER-ERROR" .. pandoc.json.encode(problems) .. "JV-END", 0)
       end

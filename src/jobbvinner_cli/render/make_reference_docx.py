@@ -17,6 +17,7 @@ Needs python-docx (a test/dev dependency), not needed at run time.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import subprocess
 import sys
@@ -75,14 +76,11 @@ def _color(style: Any, hex_rgb: str) -> None:
     style.font.color.rgb = RGBColor.from_string(hex_rgb)
 
 
-def _paragraph_style(styles: Any, name: str, base: str | None = None) -> Any:
-    try:
-        return styles[name]
-    except KeyError:
-        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        if base is not None:
-            style.base_style = styles[base]
-        return style
+def _by_id(styles: Any, style_id: str) -> Any:
+    for style in styles:
+        if style.style_id == style_id:
+            return style
+    raise KeyError(style_id)
 
 
 def _style_text(doc: Any) -> None:
@@ -161,7 +159,7 @@ def _style_text(doc: Any) -> None:
     toc.paragraph_format.page_break_before = True
     toc.paragraph_format.space_after = Pt(14)
 
-    caption = styles["Caption"]
+    caption = _by_id(styles, "Caption")
     caption.font.size = Pt(9.5)
     caption.font.italic = False
     caption.font.bold = False
@@ -175,10 +173,8 @@ def _style_text(doc: Any) -> None:
     image_caption.paragraph_format.space_after = Pt(12)
     styles["Captioned Figure"].paragraph_format.keep_with_next = True
 
-    try:
+    with contextlib.suppress(KeyError):
         _color(styles["Hyperlink"], ACCENT)
-    except KeyError:
-        pass
 
 
 def _border(tag: str, size: int, color: str) -> Any:

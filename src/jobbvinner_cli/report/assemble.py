@@ -69,11 +69,12 @@ class _Writer:
         self.spans: list[Span] = []
 
     def add(self, text: str, source: tuple[str, int] | None = None) -> None:
+        skipped = len(text) - len(text.lstrip("\n"))
         chunk = text.strip("\n").split("\n")
         start = len(self.lines) + 1
         self.lines += [*chunk, ""]
         if source is not None:
-            self.spans.append(Span(start, start + len(chunk) - 1, source[0], source[1]))
+            self.spans.append(Span(start, start + len(chunk) - 1, source[0], source[1] + skipped))
 
     def text(self) -> str:
         return "\n".join(self.lines) + "\n"
@@ -338,7 +339,7 @@ class Assembler:
             unnumbered = "" if chapter.numbered else " {.unnumbered}"
             if path.is_file():
                 doc_text = read_document_text(path, display)
-                text = without_guidance(doc_text)
+                text = without_guidance(doc_text, keep_lines=True)
                 if not re.match(r"^#\s", text.lstrip()):
                     out.add(f"# {chapter.title}{unnumbered}")
                 text = self._images_in(text, path, display, 1)

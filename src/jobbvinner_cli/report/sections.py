@@ -50,19 +50,23 @@ def _make(current: tuple[str, int], lines: list[str]) -> Section:
     return Section(strip_number(heading), heading, "\n".join(lines).strip("\n"), line)
 
 
-def without_guidance(text: str) -> str:
-    """The text with the template's «Veiledning» blockquotes removed."""
+def without_guidance(text: str, *, keep_lines: bool = False) -> str:
+    """The text with the template's «Veiledning» blockquotes removed.
+
+    With ``keep_lines`` the removed lines become blank, so line numbers still match the file.
+    """
     out: list[str] = []
     skipping = False
     for line in text.split("\n"):
-        if _GUIDANCE.match(line):
+        if _GUIDANCE.match(line) or (skipping and line.startswith(">")):
             skipping = True
-            continue
-        if skipping and line.startswith(">"):
+            if keep_lines:
+                out.append("")
             continue
         skipping = False
         out.append(line)
-    return "\n".join(out).strip("\n")
+    joined = "\n".join(out)
+    return joined if keep_lines else joined.strip("\n")
 
 
 def bullets(text: str) -> list[str]:
