@@ -45,7 +45,9 @@ def test_seed_due_dates(repo: PilotRepo) -> None:
 
 
 @pytest.mark.parametrize("slug", COMPLETED)
-def test_completed_team_has_every_document_with_the_defined_headings(repo: PilotRepo, slug: str) -> None:
+def test_completed_team_has_every_document_with_the_defined_headings(
+    repo: PilotRepo, slug: str
+) -> None:
     folder = EXAMPLE / "teams" / slug
     names = sorted(p.name for p in folder.glob("*.md"))
     expected = ["hovedplan.md", "sluttrapport.md"]

@@ -26,8 +26,10 @@ def test_init_writes_a_complete_pilot(tmp_path: Path, run: Run) -> None:
     assert (root / ".gitignore").is_file()
     chapters = sorted(p.name for p in (root / "rapport").glob("*.md"))
     assert chapters == sorted(c.filename for c in CHAPTERS)
-    assert (root / "rapport" / "00-forord.md").read_text(encoding="utf-8").startswith(
-        "# Forord {.unnumbered}"
+    assert (
+        (root / "rapport" / "00-forord.md")
+        .read_text(encoding="utf-8")
+        .startswith("# Forord {.unnumbered}")
     )
 
 
@@ -39,7 +41,10 @@ def test_init_with_placeholders_is_editable(tmp_path: Path, run: Run) -> None:
     # Without dates, documents cannot be scaffolded yet, and the message says what to do.
     result = run("new-team", "Bodø", cwd=root)
     assert result.exit_code == 2
-    assert "Samling 1 har ingen dato ennå; fyll inn «dato:» for samling 1 i pilot.yaml" in result.output
+    assert (
+        "Samling 1 har ingen dato ennå; fyll inn «dato:» for samling 1 i pilot.yaml"
+        in result.output
+    )
     assert not (root / "teams" / "bodo").exists()
 
 

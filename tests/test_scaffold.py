@@ -116,7 +116,10 @@ def test_fremdriftsplan_takes_the_next_number_and_its_months(pilot: Path, run: R
     path = pilot / "teams" / "froya" / "fremdriftsplan-2.md"
     meta = front(path)
     assert meta["nr"] == 2
-    assert (str(meta["periode"]["fra"]), str(meta["periode"]["til"])) == ("2018-02-27", "2018-06-14")
+    assert (str(meta["periode"]["fra"]), str(meta["periode"]["til"])) == (
+        "2018-02-27",
+        "2018-06-14",
+    )
     text = path.read_text(encoding="utf-8")
     assert "| Delmål | Tiltak | Ansvarlig | Mars | April | Mai | Juni |" in text
     assert headings(path) == [
@@ -124,7 +127,9 @@ def test_fremdriftsplan_takes_the_next_number_and_its_months(pilot: Path, run: R
         "Delmål, tiltak og ansvarlig",
     ]
     # Fremdriftsplan 4 starts at the two-day gathering 13.-14.11.2018 and is due 21 days after it ends.
-    assert run("scaffold", "fremdriftsplan", "--team", "froya", "--nr", "4", cwd=pilot).exit_code == 0
+    assert (
+        run("scaffold", "fremdriftsplan", "--team", "froya", "--nr", "4", cwd=pilot).exit_code == 0
+    )
     meta4 = front(pilot / "teams" / "froya" / "fremdriftsplan-4.md")
     assert str(meta4["frist"]) == "2018-12-05"
     assert "| November | Desember | Januar | Februar |" in (

@@ -15,31 +15,48 @@ TYPES_DIR = "types"
 TYPE_ORDER = ("hovedplan", "fremdriftsplan", "statusrapport", "sluttrapport", "prosjektplan")
 
 
-def _load_dir(folder: Path, base: Path, into: dict[str, DocumentType]) -> None:
+def _load_dir(
+    folder: Path,
+    base: Path,
+    into: dict[str, DocumentType],
+    problems: list[JvError] | None = None,
+) -> None:
     if not folder.is_dir():
         return
     for path in sorted(folder.glob("*.yaml")):
         name = path.stem
         display = path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path)
-        if not name.isidentifier() or name != name.lower():
-            raise JvError(
-                "Navnet på en dokumenttype må være små bokstaver uten mellomrom (for eksempel "
-                "«midtveisrapport.yaml»).",
-                path=display,
-            )
-        tree = parse_config_text(read_text(path, display=display), display)
-        definition = validate_tree(tree, DocTypeDef, display)
+        try:
+            if not name.isidentifier() or name != name.lower():
+                raise JvError(
+                    "Navnet på en dokumenttype må være små bokstaver uten mellomrom (for eksempel "
+                    "«midtveisrapport.yaml»).",
+                    path=display,
+                )
+            tree = parse_config_text(read_text(path, display=display), display)
+            definition = validate_tree(tree, DocTypeDef, display)
+        except JvError as exc:
+            if problems is None:
+                raise
+            problems.append(exc)
+            continue
         into[name] = DocumentType.from_def(name, definition)
 
 
 def load_doctypes(
-    pilot_templates: Path | None = None, pilot_root: Path | None = None
+    pilot_templates: Path | None = None,
+    pilot_root: Path | None = None,
+    problems: list[JvError] | None = None,
 ) -> dict[str, DocumentType]:
-    """All document types: the package's, replaced or extended by the pilot's own."""
+    """All document types: the package's, replaced or extended by the pilot's own.
+
+    With ``problems``, a pilot's broken type file is collected there (and the
+    package's type of that name, if any, kept) instead of stopping everything.
+    """
     types: dict[str, DocumentType] = {}
     _load_dir(PACKAGE_TEMPLATES / TYPES_DIR, PACKAGE_TEMPLATES, types)
     if pilot_templates is not None:
-        _load_dir(pilot_templates / TYPES_DIR, pilot_root or pilot_templates, types)
+        _load_dir(pilot_templates / TYPES_DIR, pilot_root or pilot_templates, types, problems)
     ordered = {name: types[name] for name in TYPE_ORDER if name in types}
     ordered.update({name: t for name, t in sorted(types.items()) if name not in ordered})
     return ordered

@@ -20,6 +20,7 @@ class DecodeProblem:
     line: int
     byte: int
     likely_encoding: str | None
+    offset: int = 0  # index of the byte in the data
 
 
 def guess_legacy_encoding(data: bytes) -> str | None:
@@ -41,7 +42,7 @@ def find_decode_problem(data: bytes) -> DecodeProblem | None:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        return DecodeProblem(line, data[exc.start], guess_legacy_encoding(data))
+        return DecodeProblem(line, data[exc.start], guess_legacy_encoding(data), exc.start)
     return None
 
 

@@ -29,12 +29,17 @@ _PLAIN_TAGS = frozenset(
 
 
 class YamlTextError(ValueError):
-    """A YAML text that cannot be read; ``line`` is 1-based within the text."""
+    """A YAML text that cannot be read; ``line`` is 1-based within the text.
 
-    def __init__(self, message: str, line: int | None) -> None:
+    ``kind`` says why: "syntax" (not valid YAML), "duplicate" (a key twice),
+    "refused" (anchors, aliases, tags) or "depth" (nested too deeply).
+    """
+
+    def __init__(self, message: str, line: int | None, kind: str = "syntax") -> None:
         super().__init__(message)
         self.message = message
         self.line = line
+        self.kind = kind
 
 
 @dataclass
@@ -116,11 +121,14 @@ def _line(event: Any) -> int:
 
 def parse_yaml_text(text: str) -> Node | None:
     """Parse one YAML document into a :class:`Node` tree; None for an empty text."""
-    if max_flow_depth(text) > MAX_DEPTH:
+    # Counting brackets is far cheaper than the scan and settles almost every text.
+    brackets = text.count("[") + text.count("{")
+    if brackets > MAX_DEPTH and max_flow_depth(text) > MAX_DEPTH:
         raise YamlTextError(
             f"YAML-en er nøstet dypere enn {MAX_DEPTH} nivåer med [ eller {{. "
             "Et plandokument trenger aldri så mange; fjern de ekstra klammeparentesene.",
             None,
+            "depth",
         )
     stack: list[tuple[Node, str | None]] = []
     root: Node | None = None
@@ -150,6 +158,7 @@ def parse_yaml_text(text: str) -> Node | None:
                     f"Nøkkelen «{key}» står to ganger (også på linje {first}). "
                     "Slett den ene, ellers er det uklart hvilken verdi som gjelder.",
                     node.line,
+                    "duplicate",
                 )
             parent.key_lines[key] = node.line
             pending_key[-1] = key
@@ -163,11 +172,13 @@ def parse_yaml_text(text: str) -> Node | None:
             raise YamlTextError(
                 f"Typemerket «{tag}» er ikke tillatt her. Fjern det og skriv verdien som vanlig tekst.",
                 _line(event),
+                "refused",
             )
         if getattr(event, "anchor", None):
             raise YamlTextError(
                 f"Ankeret «&{event.anchor}» er ikke tillatt. Skriv verdien ut der den skal brukes.",
                 _line(event),
+                "refused",
             )
 
     try:
@@ -184,6 +195,7 @@ def parse_yaml_text(text: str) -> Node | None:
                 raise YamlTextError(
                     f"Henvisningen «*{event.anchor}» er ikke tillatt. Skriv verdien ut der den skal brukes.",
                     _line(event),
+                    "refused",
                 )
             elif isinstance(event, yaml.ScalarEvent):
                 check_tag(event)
@@ -200,6 +212,7 @@ def parse_yaml_text(text: str) -> Node | None:
                     raise YamlTextError(
                         f"YAML-en er nøstet dypere enn {MAX_DEPTH} nivåer. Gjør strukturen flatere.",
                         _line(event),
+                        "depth",
                     )
                 if isinstance(event, yaml.MappingStartEvent):
                     node = Node(line=_line(event), mapping={})
@@ -218,7 +231,7 @@ def parse_yaml_text(text: str) -> Node | None:
     except yaml.YAMLError as exc:
         raise YamlTextError(f"YAML-en kan ikke leses: {exc}", None) from None
     except RecursionError:  # pragma: no cover - guarded by the depth limits above
-        raise YamlTextError("YAML-en er for dypt nøstet.", None) from None
+        raise YamlTextError("YAML-en er for dypt nøstet.", None, "depth") from None
     return root
 
 
