@@ -50,7 +50,7 @@ def drop_intro_guidance(body: str) -> str:
 
 
 def fill_sections(text: str, sections: dict[str, str], table: str | None) -> str:
-    head, sep, rest = text.partition("\n## ")
+    head, _, rest = text.partition("\n## ")
     parts = ("## " + rest).split("\n## ")
     out = [drop_intro_guidance(head).rstrip("\n") + "\n"]
     for part in parts:
@@ -78,7 +78,9 @@ def month_table(scaffolded: str, rows: list[dict[str, Any]]) -> str:
         marked = {m.lower() for m in row["måneder"]}
         cells = ["x" if m.lower() in marked else "" for m in months]
         lines.append(
-            f"| {row['delmål']} | {row['tiltak']} | {row['ansvarlig']} | " + " | ".join(cells) + " |"
+            f"| {row['delmål']} | {row['tiltak']} | {row['ansvarlig']} | "
+            + " | ".join(cells)
+            + " |"
         )
     return "\n".join(lines)
 

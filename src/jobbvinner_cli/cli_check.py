@@ -6,7 +6,9 @@ imported inside the commands so that `jv --help` stays fast.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fnmatch
 import os
 import sys
 from typing import Annotated
@@ -55,10 +57,8 @@ def _safe_stdout() -> None:
     """Never fail on printing æøå to a terminal or pipe with a narrow encoding."""
     reconfigure = getattr(sys.stdout, "reconfigure", None)
     if reconfigure is not None:
-        try:
+        with contextlib.suppress(ValueError, OSError):  # exotic streams
             reconfigure(errors="replace")
-        except (ValueError, OSError):  # pragma: no cover - exotic streams
-            pass
 
 
 @app.command(
@@ -101,7 +101,9 @@ def check_command(
     ] = False,
     explain: Annotated[
         str | None,
-        typer.Option("--explain", metavar="KODE", help="Forklar en regel, med eksempler, og avslutt."),
+        typer.Option(
+            "--explain", metavar="KODE", help="Forklar en regel, med eksempler, og avslutt."
+        ),
     ] = None,
     jobs: Annotated[
         int, typer.Option("--jobs", hidden=True, min=0, help="Antall prosesser (0: automatisk).")
@@ -117,38 +119,31 @@ def check_command(
     _safe_stdout()
 
     def action() -> int:
-        from rich.console import Console
-
-        from jobbvinner_cli.check.rules import RULES
+        from jobbvinner_cli.check import output
+        from jobbvinner_cli.check.rules import RULES, Severity
 
         fmt_choices = (*CHECK_FORMATS, "md") if list_rules else CHECK_FORMATS
         fmt = _choose(output_format, fmt_choices, "--format")
         if list_rules:
-            from jobbvinner_cli.check import output
-
             if fmt == "md":
                 typer.echo(output.rules_markdown(), nl=False)
             elif fmt == "json":
                 typer.echo(output.rules_json())
             else:
-                output.rules_text(Console(highlight=False, soft_wrap=not sys.stdout.isatty()))
+                output.rules_text()
             return EXIT_OK
         if explain is not None:
-            from jobbvinner_cli.check import output
-
             rule = RULES.get(explain.strip().upper())
             if rule is None:
                 raise JvError(
                     f"Regelen «{explain}» finnes ikke. Se alle med «jv check --list-rules».",
                     exit_code=EXIT_USAGE,
                 )
-            output.explain_text(rule, Console(highlight=False, soft_wrap=not sys.stdout.isatty()))
+            output.explain_text(rule)
             return EXIT_OK
         codes: list[str] = []
         for item in ignore or []:
             codes += [c.strip().upper() for c in item.split(",") if c.strip()]
-        import fnmatch
-
         for code in codes:
             if not any(fnmatch.fnmatchcase(known, code) for known in RULES):
                 raise JvError(
@@ -163,13 +158,9 @@ def check_command(
         if fmt == "auto":
             fmt = "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text"
 
-        from jobbvinner_cli.check import output
         from jobbvinner_cli.check.engine import CheckOptions, run_check
-        from jobbvinner_cli.check.rules import Severity
 
-        report = run_check(
-            CheckOptions(pilot=pilot, today=day, team=team, ignore=codes, jobs=jobs)
-        )
+        report = run_check(CheckOptions(pilot=pilot, today=day, team=team, ignore=codes, jobs=jobs))
         if fmt == "json":
             typer.echo(output.render_json(report))
         elif fmt == "github":
@@ -177,9 +168,11 @@ def check_command(
         elif fmt == "junit":
             typer.echo(output.render_junit(report, strict))
         else:
-            output.render_text(report, Console(highlight=False, soft_wrap=not sys.stdout.isatty()))
+            output.render_text(report)
         if report.fatal:
-            _err("pilot.yaml kan ikke leses, så resten av piloten er ikke sjekket. Rett feilen over.")
+            _err(
+                "pilot.yaml kan ikke leses, så resten av piloten er ikke sjekket. Rett feilen over."
+            )
             return EXIT_USAGE
         errors = report.count(Severity.ERROR)
         warnings = report.count(Severity.WARNING)
@@ -215,4 +208,3 @@ def status_command(
         render_status(table, fmt)
 
     _run(action)
-

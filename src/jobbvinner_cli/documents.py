@@ -16,7 +16,6 @@ from jobbvinner_cli.yamltext import Node
 
 MAX_FRONT_MATTER_CHARS = 64_000
 _FENCE = re.compile(r"^---[ \t]*$")
-_CLOSE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 
 
 class FrontMatterMissing(JvError):
@@ -33,14 +32,20 @@ class Split:
     unclosed: bool = False
 
 
+# The closing line (--- or ...), found by searching from the newline that starts it.
+_CLOSE = re.compile(r"\n(?:---|\.\.\.)[ \t]*(?=\n|\Z)")
+
+
 def split_front_matter(text: str) -> Split:
-    lines = text.split("\n")
-    if not lines or not _FENCE.match(lines[0]):
+    first_end = text.find("\n")
+    if not _FENCE.match(text if first_end < 0 else text[:first_end]):
         return Split(None, text, 1)
-    for index in range(1, len(lines)):
-        if _CLOSE.match(lines[index]):
-            return Split("\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2)
-    return Split(None, text, 1, unclosed=True)
+    close = _CLOSE.search(text, first_end) if first_end >= 0 else None
+    if close is None:
+        return Split(None, text, 1, unclosed=True)
+    front = text[first_end + 1 : close.start()] if close.start() > first_end else ""
+    body = text[close.end() + 1 :]
+    return Split(front, body, text.count("\n", 0, close.start()) + 3)
 
 
 @dataclass

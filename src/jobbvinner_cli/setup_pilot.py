@@ -8,6 +8,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jobbvinner_cli import __version__
 from jobbvinner_cli.errors import EXIT_USAGE, JvError
 from jobbvinner_cli.model.report import CHAPTERS, PART_TITLES
 from jobbvinner_cli.rendering import make_env, render
@@ -120,6 +121,10 @@ def init_pilot(options: InitOptions) -> InitResult:
             env, "rapport-kapittel.md.j2", {"kapittel": chapter, "deler": parts}
         )
     files[f"{TEMPLATES_DIR}/LESMEG.md"] = render(env, "templates-lesmeg.md.j2", {})
+    # CI and pre-commit run «jv check» (see the comments in the files)
+    tool = {"version": __version__}
+    files[".github/workflows/jv-check.yml"] = render(env, "jv-check.yml.j2", tool)
+    files[".pre-commit-config.yaml"] = render(env, "pre-commit-config.yaml.j2", tool)
     files[f"{TEAMS_DIR}/.gitkeep"] = ""
 
     written: list[str] = []

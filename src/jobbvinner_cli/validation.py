@@ -176,14 +176,15 @@ def _placeholder(model: type[BaseModel], path: tuple[str | int, ...]) -> Any:
 def _data_prefix(data: Any, loc: tuple[Any, ...]) -> tuple[str | int, ...]:
     """The part of a pydantic ``loc`` that exists in ``data`` (drops union tags like "str")."""
     prefix: list[str | int] = []
-    node = data
+    node: Any = data
     for part in loc:
-        if (isinstance(node, dict) and isinstance(part, str) and part in node) or (
-            isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        ):
-            node = node[part]
+        if isinstance(node, dict):
+            there = isinstance(part, str) and part in node
         else:
+            there = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if not there:
             break
+        node = node[part]
         prefix.append(part)
     return tuple(prefix)
 
@@ -215,6 +216,7 @@ def validate_lenient(
     data: Any = tree.plain() if tree is not None else {}
     problems: list[Problem] = []
     seen: set[tuple[tuple[str | int, ...], str]] = set()
+    removed: set[tuple[str | int, ...]] = set()
     for _ in range(max_rounds):
         try:
             return model.model_validate(data), problems
@@ -230,7 +232,9 @@ def validate_lenient(
                 path = _data_prefix(data, loc[:-1]) + loc[-1:] if loc else ()
             else:
                 path = _data_prefix(data, loc)
-            if (path, kind) not in seen and path not in reported:
+            # a value dropped for being wrong is then missing: that is not a second problem
+            dropped = kind == "missing" and path in removed
+            if (path, kind) not in seen and path not in reported and not dropped:
                 seen.add((path, kind))
                 reported.add(path)
                 message = explain(error)
@@ -265,6 +269,7 @@ def validate_lenient(
                 del parent[path[-1]]
             except (KeyError, IndexError, TypeError):
                 continue
+            removed.add(path)
         if stuck:
             return None, problems
     return None, problems

@@ -10,8 +10,9 @@ nesting. The schemas then decide what each text means.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -42,7 +43,7 @@ class YamlTextError(ValueError):
         self.kind = kind
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     """One value of the tree with the line (1-based) it starts on."""
 
@@ -89,11 +90,20 @@ class Node:
 
 def max_flow_depth(text: str) -> int:
     """Deepest nesting of ``[``/``{`` outside quotes and comments (a cheap pre-scan)."""
+    return _flow_depth(text)[0]
+
+
+def _flow_depth(text: str, limit: int | None = None) -> tuple[int, int | None]:
+    """(deepest nesting, 1-based line where it first went deeper than ``limit``)."""
     depth = best = 0
+    line = 1
+    too_deep: int | None = None
     quote = ""
     prev = "\n"
     in_comment = False
     for ch in text:
+        if ch == "\n":
+            line += 1
         if in_comment:
             if ch == "\n":
                 in_comment = False
@@ -103,6 +113,8 @@ def max_flow_depth(text: str) -> int:
         elif ch in "[{":
             depth += 1
             best = max(best, depth)
+            if limit is not None and depth > limit and too_deep is None:
+                too_deep = line
         elif ch in "]}":
             depth = max(0, depth - 1)
         elif ch in "\"'" and prev in " \t\n[{,:-":
@@ -112,24 +124,116 @@ def max_flow_depth(text: str) -> int:
         elif ch == "\n":
             quote = ""
         prev = ch
-    return best
+    return best, too_deep
 
 
 def _line(event: Any) -> int:
     return int(event.start_mark.line) + 1
 
 
+# --- A fast path for the plain front matter almost every document has ---------------------
+#
+# Lines of «key: value» (nested by indentation), with plain, simply quoted or empty values
+# and comments. Anything else (lists, flow collections, escapes, multi-line values, odd
+# characters, duplicate keys, errors) returns None and goes to the full parser, so the
+# result is always the full parser's.
+
+# Every line: blank, a comment, or indentation, key and a value that is empty,
+# "double-quoted" (no escapes), 'single-quoted', [] or {}, or plain; then maybe a comment.
+# With re.M each line matches at most once, so a text is simple when every line matched.
+_SIMPLE_LINES = re.compile(
+    r"^(?:[ ]*(?:#.*)?"
+    r"|( *)([^\W\d][\w-]*):"
+    r"(?:[ ]+(?:(\"[^\"\\\n]*\")[ ]*(?:[ ]#.*)?|('[^'\n]*')[ ]*(?:[ ]#.*)?|(\[\]|\{\})[ ]*(?:[ ]#.*)?"
+    r"|([^\s\-?:,\[\]{}#&*!|>'\"%@`].*)|[ ]*(?:#.*)?))?)$",
+    re.M,
+)
+
+
+def _parse_simple(text: str) -> Node | Literal[False] | None:
+    """The tree of a simple YAML text, None for an empty one, False when it is not simple."""
+    if "\t" in text or not text.replace("\n", " ").isprintable():  # odd characters, tabs
+        return False
+    lines = _SIMPLE_LINES.findall(text)
+    if len(lines) != text.count("\n") + 1:
+        return False  # a line that is not «key: simple value»
+    root: Node | None = None
+    stack: list[tuple[int, Node]] = []
+    pending: tuple[str, int, dict[str, Node]] | None = None  # a key that may open a mapping
+    number = 0
+    for indent_text, key, double, single, empty, plain in lines:
+        number += 1
+        if not key:
+            continue  # blank or comment
+        indent = len(indent_text)
+        if not stack:
+            if indent:
+                return False
+            root = Node(line=number, mapping={})
+            stack.append((0, root))
+        elif pending is not None and indent > stack[-1][0]:
+            if len(stack) >= MAX_DEPTH:
+                return False  # the full parser says what is wrong
+            child = Node(line=number, mapping={})
+            pending[2][pending[0]] = child
+            stack.append((indent, child))
+            pending = None
+        else:
+            if pending is not None:
+                pending[2][pending[0]] = Node(line=pending[1], scalar="")
+                pending = None
+            while indent < stack[-1][0]:
+                stack.pop()
+                if not stack:
+                    return False
+            if indent != stack[-1][0]:
+                return False
+        parent = stack[-1][1]
+        mapping = parent.mapping
+        assert mapping is not None
+        if key in parent.key_lines:
+            return False
+        parent.key_lines[key] = number
+        if plain:  # up to a comment, if any
+            cut = plain.find(" #")
+            plain = (plain[:cut] if cut >= 0 else plain).rstrip(" ")
+            if ": " in plain or plain.endswith(":"):
+                return False
+            mapping[key] = Node(line=number, scalar=plain)
+        elif double or single:  # with its quotes, so that "" is not empty
+            mapping[key] = Node(line=number, scalar=(double or single)[1:-1], quoted=True)
+        elif empty:
+            mapping[key] = (
+                Node(line=number, sequence=[]) if empty == "[]" else Node(line=number, mapping={})
+            )
+        else:
+            pending = (key, number, mapping)
+    if pending is not None:
+        pending[2][pending[0]] = Node(line=pending[1], scalar="")
+    return root
+
+
 def parse_yaml_text(text: str) -> Node | None:
     """Parse one YAML document into a :class:`Node` tree; None for an empty text."""
+    simple = _parse_simple(text)
+    if simple is not False:
+        return simple
+    return parse_yaml_full(text)
+
+
+def parse_yaml_full(text: str) -> Node | None:
+    """The full parser: libyaml's events, with every refusal and error explained."""
     # Counting brackets is far cheaper than the scan and settles almost every text.
     brackets = text.count("[") + text.count("{")
-    if brackets > MAX_DEPTH and max_flow_depth(text) > MAX_DEPTH:
-        raise YamlTextError(
-            f"YAML-en er nøstet dypere enn {MAX_DEPTH} nivåer med [ eller {{. "
-            "Et plandokument trenger aldri så mange; fjern de ekstra klammeparentesene.",
-            None,
-            "depth",
-        )
+    if brackets > MAX_DEPTH:
+        depth, line = _flow_depth(text, MAX_DEPTH)
+        if depth > MAX_DEPTH:
+            raise YamlTextError(
+                f"YAML-en er nøstet dypere enn {MAX_DEPTH} nivåer med [ eller {{. "
+                "Et plandokument trenger aldri så mange; fjern de ekstra klammeparentesene.",
+                line,
+                "depth",
+            )
     stack: list[tuple[Node, str | None]] = []
     root: Node | None = None
     pending_key: list[str | None] = []
@@ -251,6 +355,11 @@ def _explain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
         ),
         "found unexpected end of stream": "Et anførselstegn eller en klammeparentes er ikke lukket.",
         "found undefined alias": "Henvisninger (*navn) er ikke tillatt.",
+        "block sequence entries are not allowed": (
+            "En linje som begynner med «- » (et punkt i en liste) står der det skulle vært en "
+            "verdi. Sett verdien i anførselstegn, eller skriv lista på egne linjer under nøkkelen."
+        ),
+        "found a tab character": "Innrykket har et tabulatortegn. Bruk mellomrom i stedet.",
     }
     for key, hint in hints.items():
         if key in problem:

@@ -1,0 +1,1 @@
+"""`jv check`: the rules, the checks, and their output."""

@@ -1,0 +1,103 @@
+"""Personal data in a team document's body: national identity numbers, phone numbers, e-mail."""
+
+from __future__ import annotations
+
+import re
+
+from jobbvinner_cli.check.diagnostics import Sink
+
+# 11 digits, or 6 + space + 5, not part of a longer number, date or amount.
+_FNR = re.compile(r"(?<![\w.,/+-])(\d{6}) ?(\d{5})(?![\w/]|[.,]\d)")
+# Norwegian numbers: 8 digits (not starting with 0 or 1) as 12345678, 123 45 678 or
+# 12 34 56 78, optionally after +47 or 0047.
+_PHONE = re.compile(
+    r"(?<![\w+/.,-])(?:(?:\+|00)47[ ]?)?"
+    r"(?:[2-9]\d{7}|[2-9]\d{2} \d{2} \d{3}|[2-9]\d \d{2} \d{2} \d{2})"
+    r"(?![\w/]|[.,]\d| \d)"
+)
+# Where to look closer: 8 or more digits in a row, single spaces allowed between them.
+_DIGIT_RUN = re.compile(r"[0-9](?:[ ]?[0-9]){7,}")
+_LOCAL_PART = re.compile(r"[\w.%+-]+\Z")  # the part of an address before «@»
+EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+
+_W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+_W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def _control(digits: list[int], weights: tuple[int, ...]) -> int:
+    rest = 11 - sum(d * w for d, w in zip(digits, weights, strict=False)) % 11
+    return 0 if rest == 11 else rest
+
+
+def is_fodselsnummer(number: str) -> bool:
+    """11 digits with a plausible birth date (also D- and H-numbers) and both check digits."""
+    if len(number) != 11 or not number.isdigit():
+        return False
+    digits = [int(c) for c in number]
+    day, month = int(number[0:2]), int(number[2:4])
+    if day > 40:  # D-number
+        day -= 40
+    if month > 80:  # synthetic test numbers
+        month -= 80
+    elif month > 40:  # H-number
+        month -= 40
+    if not (1 <= day <= 31 and 1 <= month <= 12):
+        return False
+    return _control(digits, _W1) == digits[9] and _control(digits, _W2) == digits[10]
+
+
+def _line(first_line: int, text: str, pos: int) -> int:
+    return first_line + text.count("\n", 0, pos)
+
+
+def _windows(text: str, spans: list[tuple[int, int]], margin: int) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        a, b = max(0, a - margin), min(len(text), b + margin)
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def check_personal_data(body: str, first_line: int, contacts: frozenset[str], sink: Sink) -> None:
+    """Flag identity numbers (error), phone numbers and foreign e-mail addresses (warnings).
+
+    The precise patterns have look-arounds that are slow to try at every character, so they
+    only run on small windows around runs of digits and around each «@».
+    """
+    runs = [m.span() for m in _DIGIT_RUN.finditer(body)]
+    for start, end in _windows(body, runs, 6):
+        for match in _FNR.finditer(body, start, end):
+            number = match.group(1) + match.group(2)
+            if is_fodselsnummer(number):
+                sink.add(
+                    "JV501",
+                    _line(first_line, body, match.start()),
+                    f"Teksten inneholder et fødselsnummer ({number[:6]} *****). Fødselsnumre skal "
+                    "aldri stå i pilotens dokumenter: slett det, og be prosjektlederen fjerne det "
+                    "fra git-historikken.",
+                )
+        for match in _PHONE.finditer(body, start, end):
+            sink.add(
+                "JV502",
+                _line(first_line, body, match.start()),
+                f"Teksten inneholder et telefonnummer ({match.group(0)}). Dokumentene deles "
+                "bredt; skriv rollen (for eksempel «gruppelederen») i stedet for nummeret.",
+            )
+    at = body.find("@")
+    while at >= 0:
+        local = _LOCAL_PART.search(body, max(0, at - 64), at)
+        address = EMAIL.match(body, local.start()) if local is not None else None
+        if address is None or address.end() <= at:
+            at = body.find("@", at + 1)
+            continue
+        if address.group(0).lower() not in contacts:
+            sink.add(
+                "JV503",
+                _line(first_line, body, address.start()),
+                f"Teksten inneholder e-postadressen {address.group(0)}, som ikke er en av "
+                "pilotens egne adresser i pilot.yaml. Fjern den, eller skriv rollen i stedet.",
+            )
+        at = body.find("@", address.end())

@@ -1,0 +1,163 @@
+"""Reading a file for the check: never modifies it, never raises, says what is wrong."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from jobbvinner_cli.check.diagnostics import Sink
+from jobbvinner_cli.check.limits import MAX_FILE_BYTES
+from jobbvinner_cli.textio import find_decode_problem
+
+_BOM = b"\xef\xbb\xbf"
+_SIGNATURES = (
+    (b"PK\x03\x04", "et Word-dokument eller en annen zip-fil"),
+    (b"%PDF", "en PDF-fil"),
+    (b"\xd0\xcf\x11\xe0", "et gammelt Word-dokument (.doc)"),
+    (b"{\\rtf", "et RTF-dokument fra Word"),
+)
+
+
+def outside_root(root: Path, path: Path) -> bool:
+    """Whether ``path`` (a symlink, or inside one) leads out of the pilot folder."""
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # a symlink loop
+        return True
+    return not target.is_relative_to(root)
+
+
+def _byte_hint(data: bytes, index: int, encoding: str | None) -> str:
+    if encoding == "Windows-1252":
+        try:
+            char = data[index : index + 1].decode("cp1252")
+        except UnicodeDecodeError:
+            return ""
+        if char.isprintable():
+            return f" (trolig «{char}»)"
+    return ""
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not hang the check
+_BINARY = getattr(os, "O_BINARY", 0)
+
+
+def read_source(path: Path | str, sink: Sink, *, limit: int = MAX_FILE_BYTES) -> str | None:
+    """The file's text (BOM dropped, line ends normalised), or None after a diagnostic."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
+    except PermissionError:
+        sink.add("JV101", None, "Mangler tilgang til å lese filen. Sjekk filrettighetene.")
+        return None
+    except FileNotFoundError:
+        sink.add("JV101", None, "Filen finnes ikke (eller er en lenke som peker til ingenting).")
+        return None
+    except IsADirectoryError:
+        sink.add("JV101", None, "Dette er en mappe, men her skulle det vært en fil.")
+        return None
+    except OSError as exc:
+        sink.add("JV101", None, f"Filen kan ikke leses ({exc.strerror or exc}).")
+        return None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            sink.add("JV101", None, "Dette er en mappe, men her skulle det vært en fil.")
+            return None
+        if not stat.S_ISREG(info.st_mode):
+            sink.add(
+                "JV101", None, "Dette er ikke en vanlig fil (men en spesialfil), og blir ikke lest."
+            )
+            return None
+        if info.st_size > limit:
+            sink.add(
+                "JV122",
+                None,
+                f"Filen er {info.st_size // 1000} kB, mer enn grensen på {limit // 1000} kB for et "
+                "dokument. Sjekk at det er riktig fil; den blir ikke lest.",
+            )
+            return None
+        chunks = []
+        size = 0
+        while size <= limit:
+            chunk = os.read(fd, max(info.st_size + 1 - size, 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        sink.add("JV101", None, f"Filen kan ikke leses ({exc.strerror or exc}).")
+        return None
+    finally:
+        os.close(fd)
+    if size > limit:
+        sink.add("JV122", None, f"Filen er større enn {limit // 1000} kB og blir ikke lest.")
+        return None
+    return decode_source(chunks[0] if len(chunks) == 1 else b"".join(chunks), sink)
+
+
+def _mostly_utf16(data: bytes) -> bool:
+    """Text saved as UTF-16 without a byte order mark: every other byte is zero."""
+    sample = data[:4096]
+    half = max(len(sample) // 2, 1)
+    return sample[0::2].count(0) > half * 0.3 or sample[1::2].count(0) > half * 0.3
+
+
+def decode_source(data: bytes, sink: Sink) -> str | None:
+    if data.startswith(_BOM):
+        sink.add(
+            "JV103",
+            1,
+            "Filen starter med et usynlig byte order mark (BOM). Lagre den som UTF-8 uten BOM, "
+            "ellers kjenner ikke GitHub og Pandoc igjen feltene øverst.",
+        )
+        data = data[3:]
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            sink.add(
+                "JV102",
+                1,
+                f"Filen er {what}, ikke tekst. Lim teksten inn i en .md-fil laget med "
+                "«jv scaffold» i stedet.",
+            )
+            return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in data and _mostly_utf16(data)):
+        sink.add(
+            "JV102",
+            1,
+            "Filen er lagret som UTF-16 («Unicode» i Notisblokk), ikke UTF-8. Lagre den på nytt "
+            "med kodingen UTF-8.",
+        )
+        return None
+    if b"\x00" in data:
+        sink.add(
+            "JV102",
+            data.count(b"\n", 0, data.index(b"\x00")) + 1,
+            "Filen inneholder nulltegn og ser ut som en binærfil (et bilde, et Word-dokument "
+            "eller lignende), ikke tekst. Lagre teksten som en .md-fil i stedet.",
+        )
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        problem = find_decode_problem(data)
+        if problem is None:  # pragma: no cover - decoding failed, so there is a problem
+            return None
+        # NUL bytes (UTF-16, binary files) were dealt with above
+        encoding = problem.likely_encoding if problem.likely_encoding != "UTF-16" else None
+        likely = ""
+        if encoding is not None:
+            likely = f" Filen er trolig lagret som {encoding}" + _byte_hint(
+                data, problem.offset, encoding
+            )
+            likely += ", slik Word på Windows gjør." if encoding == "Windows-1252" else "."
+        sink.add(
+            "JV102",
+            problem.line,
+            f"Filen er ikke UTF-8: byte 0x{problem.byte:02X} på denne linjen er ikke gyldig "
+            f"UTF-8.{likely} Åpne filen og lagre den som UTF-8.",
+        )
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text

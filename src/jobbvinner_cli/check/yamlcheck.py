@@ -1,0 +1,214 @@
+"""YAML for the check: parse errors, schema problems, YAML 1.1 traps and unknown keys as diagnostics."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from functools import lru_cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from jobbvinner_cli.check.diagnostics import Sink
+from jobbvinner_cli.validation import (
+    Problem,
+    annotation_at,
+    is_text_annotation,
+    key_path,
+    validate_lenient,
+)
+from jobbvinner_cli.yamltext import Node, YamlTextError, parse_yaml_text
+
+_KIND_CODES = {"duplicate": "JV108", "refused": "JV109", "depth": "JV109"}
+
+
+def parse_tree(text: str, sink: Sink, offset: int) -> tuple[bool, Node | None]:
+    """Parse YAML whose first line is file line ``offset + 1``; (ok, tree)."""
+    try:
+        return True, parse_yaml_text(text)
+    except YamlTextError as exc:
+        line = exc.line + offset if exc.line else offset + 1
+        sink.add(_KIND_CODES.get(exc.kind, "JV107"), line, exc.message)
+        return False, None
+
+
+def problem_code(kind: str) -> str:
+    """The rule for one of pydantic's error kinds."""
+    if kind == "missing":
+        return "JV112"
+    if kind == "extra_forbidden":
+        return "JV116"
+    if kind.startswith(("date", "datetime")):
+        return "JV114"
+    if kind in ("dict_type", "model_type", "model_attributes_type") or kind.endswith(
+        ("_type", "_parsing")
+    ):
+        return "JV113"
+    return "JV115"
+
+
+def _fields_at(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
+    ann = annotation_at(model, path) if path else model
+    if isinstance(ann, type) and issubclass(ann, BaseModel):
+        return list(ann.model_fields)
+    return []
+
+
+def _did_you_mean(key: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
+    return f" Mente du «{close[0]}»?" if close else ""
+
+
+def unknown_key_message(model: type[BaseModel], path: tuple[str | int, ...]) -> str:
+    key = str(path[-1]) if path else ""
+    hint = _did_you_mean(key, _fields_at(model, path[:-1]))
+    return (
+        f"«{key_path(path)}» er et felt jv ikke kjenner, og det blir ikke brukt.{hint} "
+        "Rett stavemåten, eller fjern feltet."
+    )
+
+
+def report_problems(
+    problems: list[Problem], model: type[BaseModel], sink: Sink, fallback_line: int
+) -> None:
+    for problem in problems:
+        code = problem_code(problem.kind)
+        message = problem.message
+        if code == "JV116":
+            message = unknown_key_message(model, problem.path)
+        if problem.kind == "dict_type" and not problem.path:
+            code = "JV106"
+            message = (
+                "Innholdet må være nøkler med verdier («nøkkel: verdi» på hver linje), ikke en "
+                "liste eller bare tekst."
+            )
+        sink.add(code, problem.line or fallback_line, message)
+
+
+def validate(
+    tree: Node | None, model: type[Any], sink: Sink, offset: int
+) -> tuple[Any | None, list[Problem]]:
+    """Lenient validation with every problem reported; returns (model or None, problems)."""
+    result, problems = validate_lenient(tree, model, offset)
+    report_problems(problems, model, sink, offset + 1)
+    if tree is not None and tree.mapping is not None:
+        report_traps(tree, model, sink, offset)
+    return result, problems
+
+
+@lru_cache(maxsize=32)
+def field_names(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(model.model_fields)
+
+
+def report_unknown_keys(tree: Node, model: type[BaseModel], sink: Sink, offset: int) -> None:
+    """Unknown top-level keys of a model that allows them (front matter)."""
+    if tree.mapping is None:
+        return
+    known = field_names(model)
+    for key in tree.mapping:
+        if key not in known:
+            sink.add(
+                "JV116",
+                tree.key_lines.get(key, tree.line) + offset,
+                f"«{key}» er et felt jv ikke kjenner, og det blir ikke brukt."
+                f"{_did_you_mean(key, sorted(known))} Rett stavemåten, eller fjern feltet.",
+            )
+
+
+# --- YAML 1.1 traps ----------------------------------------------------------------------
+
+_TRUE_WORDS = frozenset({"y", "yes", "true", "on"})
+_BOOL_WORDS = frozenset(
+    w
+    for base in ("y", "yes", "true", "on", "n", "no", "false", "off")
+    for w in (base, base.capitalize(), base.upper())
+)
+_INT = re.compile(r"[-+]?[0-9][0-9_]*\Z")
+_HEX = re.compile(r"[-+]?0x[0-9a-fA-F_]+\Z")
+_SEXAGESIMAL = re.compile(r"[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?\Z")
+_FLOAT = re.compile(
+    r"[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?\Z"
+    r"|[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+\Z"
+)
+_TRAP_STARTS = frozenset("0123456789+-.")
+_SPECIAL = frozenset({".inf", "-.inf", "+.inf", ".nan"})
+
+
+def other_reading(value: str) -> str | None:
+    """What other YAML readers make of a plain scalar, when it is not the same text."""
+    if value in _BOOL_WORDS:
+        return "sann (ja)" if value.lower() in _TRUE_WORDS else "usann (nei)"
+    if _INT.match(value):
+        digits = value.replace("_", "").lstrip("+")
+        number = int(digits)
+        if str(number) == value:
+            return None
+        unsigned = digits.lstrip("-")
+        if len(unsigned) > 1 and unsigned.startswith("0") and set(unsigned) <= set("01234567"):
+            octal = int(digits, 8)
+            return f"tallet {octal} (YAML 1.1) eller {number} (YAML 1.2)"
+        return f"tallet {number}"
+    if _SEXAGESIMAL.match(value):
+        sign = -1 if value.startswith("-") else 1
+        parts = value.lstrip("+-").replace("_", "").split(":")
+        total = 0.0
+        for part in parts:
+            total = total * 60 + float(part)
+        shown = int(total) if total.is_integer() else total
+        return f"tallet {sign * shown}"
+    if _FLOAT.match(value):
+        number_f = float(value.replace("_", ""))
+        if repr(number_f) == value:
+            return None
+        return f"tallet {number_f:g}"
+    if _HEX.match(value):
+        return f"tallet {int(value.replace('_', ''), 16)}"
+    if value.lower() in _SPECIAL:
+        return "et spesielt flyttall"
+    return None
+
+
+@lru_cache(maxsize=512)
+def _is_text(model: type[BaseModel], shape: tuple[str | int, ...]) -> bool:
+    return is_text_annotation(annotation_at(model, shape))
+
+
+@lru_cache(maxsize=32)
+def _text_fields(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(name for name in model.model_fields if _is_text(model, (name,)))
+
+
+def report_traps(tree: Node, model: type[BaseModel], sink: Sink, offset: int) -> None:
+    """Warn about unquoted text values that other YAML readers turn into booleans or numbers."""
+    stack: list[tuple[Node, tuple[str | int, ...]]] = [(tree, ())]
+    if tree.mapping is not None:  # top-level scalars: only the text fields can hold a trap
+        text_fields = _text_fields(model)
+        stack = [
+            (child, (key,))
+            for key, child in tree.mapping.items()
+            if child.scalar is None or key in text_fields
+        ]
+    while stack:
+        node, path = stack.pop()
+        if node.mapping is not None:
+            stack.extend((child, (*path, key)) for key, child in node.mapping.items())
+        elif node.sequence is not None:
+            stack.extend((child, (*path, i)) for i, child in enumerate(node.sequence))
+        elif (
+            node.scalar
+            and not node.quoted
+            and (node.scalar[0] in _TRAP_STARTS or node.scalar in _BOOL_WORDS)
+        ):
+            shape = tuple(0 if isinstance(p, int) else p for p in path)
+            if not _is_text(model, shape):
+                continue
+            reading = other_reading(node.scalar)
+            if reading is not None:
+                sink.add(
+                    "JV111",
+                    node.line + offset,
+                    f"«{key_path(path)}: {node.scalar}» er tekst for jv, men andre YAML-lesere "
+                    f"leser det som {reading}. Sett verdien i anførselstegn: "
+                    f'{path[-1] if path and isinstance(path[-1], str) else "-"}: "{node.scalar}".',
+                )

@@ -1,0 +1,39 @@
+"""`jv init` writes a CI workflow and a pre-commit configuration that run `jv check`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from pilotkit import jv
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_init_writes_ci_and_pre_commit(tmp_path: Path) -> None:
+    root = tmp_path / "pilot"
+    result = jv("init", str(root), "--name", "Test", "--samling", "2019-10-15", "--no-git")
+    assert result.exit_code == 0
+    workflow = yaml.safe_load((root / ".github/workflows/jv-check.yml").read_text(encoding="utf-8"))
+    steps = workflow["jobs"]["check"]["steps"]
+    assert steps[-1]["run"] == "jv check --format github"
+    assert steps[0]["with"]["fetch-depth"] == 0  # delivery dates come from the history
+    config = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hook = config["repos"][0]["hooks"][0]
+    assert hook["id"] == "jv-check" and hook["entry"].startswith("jv check")
+
+
+def test_init_does_not_overwrite_an_existing_workflow(tmp_path: Path) -> None:
+    root = tmp_path / "pilot"
+    (root / ".github/workflows").mkdir(parents=True)
+    (root / ".github/workflows/jv-check.yml").write_text("# egen\n", encoding="utf-8")
+    assert jv("init", str(root), "--name", "Test", "--no-git").exit_code == 0
+    assert (root / ".github/workflows/jv-check.yml").read_text(encoding="utf-8") == "# egen\n"
+
+
+def test_repository_ships_the_pre_commit_hook() -> None:
+    hooks = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    ids = {hook["id"]: hook for hook in hooks}
+    assert ids["jv-check"]["entry"].startswith("jv check")
+    assert ids["jv-check"]["language"] == "python"
+    assert ids["jv-check"]["pass_filenames"] is False
