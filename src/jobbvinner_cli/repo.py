@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,6 +127,15 @@ class PilotRepo:
             tree = parse_config_text(read_text(path, display=display), display)
             self._teams[slug] = (validate_tree(tree, Team, display), tree)
         return self._teams[slug]
+
+    @contextmanager
+    def pending_team(self, slug: str, team: Team) -> Iterator[None]:
+        """Treat a team not yet written to disk as known (to render its first document)."""
+        self._teams[slug] = (team, None)
+        try:
+            yield
+        finally:
+            self._teams.pop(slug, None)
 
     def document_path(self, doctype: DocumentType, nr: int | None, team: str | None) -> Path:
         if doctype.scope == "pilot":

@@ -26,6 +26,12 @@ class Scaffolded:
     context: dict[str, Any]
 
 
+def _schedule_error(exc: ScheduleError) -> JvError:
+    """A schedule problem as a sentence for the user."""
+    text = str(exc)
+    return JvError(f"{text[:1].upper()}{text[1:]}.", exit_code=EXIT_USAGE)
+
+
 def next_free_number(repo: PilotRepo, doctype: DocumentType, team: str | None) -> int:
     valid = numbers(doctype, repo.pilot)
     for nr in valid:
@@ -77,7 +83,7 @@ def build_context(
     try:
         where = slot(doctype, pilot, nr, team)
     except ScheduleError as exc:
-        raise JvError(f"{str(exc)[0].upper()}{str(exc)[1:]}.", exit_code=EXIT_USAGE) from None
+        raise _schedule_error(exc) from None
     variant = doctype.variant_name(pilot.variant_for(doctype.name))
     sections = doctype.sections(variant)
     headings = doctype.headings(variant)
@@ -154,7 +160,7 @@ def scaffold(
     try:
         check_number(doctype, repo.pilot, nr)
     except ScheduleError as exc:
-        raise JvError(f"{str(exc)[0].upper()}{str(exc)[1:]}.", exit_code=EXIT_USAGE) from None
+        raise _schedule_error(exc) from None
     path = repo.document_path(doctype, nr, team)
     display = repo.rel(path)
     if path.exists() and not force:

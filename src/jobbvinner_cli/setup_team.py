@@ -70,11 +70,8 @@ def new_team(
 
     files: dict[str, str] = {TEAM_FILE: team_text}
     if with_hovedplan and "hovedplan" in repo.doctypes:
-        repo._teams[slug] = (team, None)  # render the hovedplan before anything is written
-        try:
+        with repo.pending_team(slug, team):  # render the hovedplan before anything is written
             text, _ = render_document(repo, repo.doctypes["hovedplan"], None, slug)
-        finally:
-            repo._teams.pop(slug, None)
         files[repo.doctypes["hovedplan"].filename(None)] = text
 
     folder.mkdir(parents=True)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pytest
 from typer.testing import CliRunner
 
 from jobbvinner_cli.cli import app
@@ -181,3 +183,19 @@ def build_pilot(root: Path) -> Pilot:
             assert due is not None
             pilot.write(rel, fill_body(fill_fields(text, due.group(1)), kommune))
     return pilot
+
+
+@pytest.fixture(scope="session")
+def clean_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A clean pilot built once with the jv commands."""
+    root = tmp_path_factory.mktemp("template") / "pilot"
+    build_pilot(root)
+    return root
+
+
+@pytest.fixture
+def pilot(clean_template: Path, tmp_path: Path) -> Pilot:
+    """A fresh copy of the clean pilot for each test."""
+    root = tmp_path / "pilot"
+    shutil.copytree(clean_template, root, symlinks=True)
+    return Pilot(root)

@@ -7,7 +7,7 @@ from enum import Enum
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from jobbvinner_cli.model.refs import validate_ref
+from jobbvinner_cli.model.doctype import RuleDef
 
 
 class _Model(BaseModel):
@@ -85,18 +85,8 @@ class Gathering(_Model):
         return self.til or self.dato
 
 
-class Rule(_Model):
-    samling: str
-    dager: int = 0
-
-    @field_validator("samling")
-    @classmethod
-    def _ref(cls, value: str) -> str:
-        return validate_ref(value)
-
-
 class Deadlines(_Model):
-    regler: dict[str, Rule] = Field(default_factory=dict)
+    regler: dict[str, RuleDef] = Field(default_factory=dict)
     unntak: dict[str, dt.date] = Field(default_factory=dict)
 
 
