@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
-from jobbvinner_cli.documents import read_document
+from jobbvinner_cli.check.engine import CheckOptions, run_check
 from jobbvinner_cli.model.schedule import slots_for_team
 from jobbvinner_cli.repo import PilotRepo
 from tests.conftest import EXAMPLE
@@ -54,13 +55,18 @@ def test_completed_team_has_every_document_with_the_defined_headings(
     expected += [f"fremdriftsplan-{n}.md" for n in range(1, 6)]
     expected += [f"statusrapport-{n}.md" for n in range(1, 5)]
     assert names == sorted(expected)
-    effect = read_document(folder / "hovedplan.md", "hovedplan.md").meta.effektmål
+    result = run_check(
+        CheckOptions(pilot=EXAMPLE, today=dt.date(2019, 12, 31), team=slug, keep_documents=True)
+    )
+    documents = result.facts[slug]
+    assert len(documents) == len(expected)
+    effect = documents["hovedplan"].effect
     assert effect
-    for path in folder.glob("*.md"):
-        doc = read_document(path, path.name)
-        doctype = repo.doctypes[doc.meta.type]
-        headings = re.findall(r"^## (.+)$", doc.body, re.MULTILINE)
-        assert headings == doctype.headings("orkdal"), path
-        assert doc.meta.status.value == "levert"
-        assert doc.meta.effektmål == effect
-        assert "**Veiledning:**" not in doc.body
+    for doc in documents.values():
+        assert doc.body is not None and doc.meta is not None
+        headings = [h.text for h in doc.body.headings if h.level == 2]
+        assert headings == repo.doctypes[doc.task.type_name].headings("orkdal"), doc.task.rel
+        assert re.findall(r"^## (.+)$", doc.body.text, re.MULTILINE) == headings
+        assert doc.delivered
+        assert doc.effect == effect
+        assert "**Veiledning:**" not in doc.body.text

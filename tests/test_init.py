@@ -80,7 +80,7 @@ def test_invalid_pilot_yaml_names_file_line_and_key(pilot: Path, run: Run) -> No
     line = text.splitlines().index("    dato: 27.02.2018") + 1
     result = run("scaffold", "fremdriftsplan", "--team", "froya", cwd=pilot)
     assert result.exit_code == 2
-    assert f"pilot.yaml:{line}: samlinger[2].dato: må være en dato på formen ÅÅÅÅ-MM-DD" in (
+    assert f"pilot.yaml:{line}: JV114 samlinger[2].dato: må være en dato på formen ÅÅÅÅ-MM-DD" in (
         result.output
     )
     assert "Traceback" not in result.output

@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from jobbvinner_cli.errors import ConfigError, JvError
+from jobbvinner_cli.layout import TYPES_DIR
 from jobbvinner_cli.model.doctype import DocTypeDef, DocumentType
-from jobbvinner_cli.textio import read_text
-from jobbvinner_cli.validation import parse_config_text, validate_tree
+from jobbvinner_cli.pipeline.read import read_or_raise
+from jobbvinner_cli.pipeline.schema import parse_config_text, validate_tree
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
-TYPES_DIR = "types"
 # The order the types are listed in help texts and the status table.
 TYPE_ORDER = ("hovedplan", "fremdriftsplan", "statusrapport", "sluttrapport", "prosjektplan")
 
@@ -20,6 +20,8 @@ def _load_dir(
     base: Path,
     into: dict[str, DocumentType],
     problems: list[JvError] | None = None,
+    *,
+    in_pilot: bool = False,
 ) -> None:
     if not folder.is_dir():
         return
@@ -33,7 +35,9 @@ def _load_dir(
                     "«midtveisrapport.yaml»).",
                     path=display,
                 )
-            tree = parse_config_text(read_text(path, display=display), display)
+            # a pilot's own type is read like every pilot file; the package's are jv's own
+            text = read_or_raise(base, display) if in_pilot else path.read_text("utf-8")
+            tree = parse_config_text(text, display)
             definition = validate_tree(tree, DocTypeDef, display)
         except JvError as exc:
             if problems is None:
@@ -56,7 +60,13 @@ def load_doctypes(
     types: dict[str, DocumentType] = {}
     _load_dir(PACKAGE_TEMPLATES / TYPES_DIR, PACKAGE_TEMPLATES, types)
     if pilot_templates is not None:
-        _load_dir(pilot_templates / TYPES_DIR, pilot_root or pilot_templates, types, problems)
+        _load_dir(
+            pilot_templates / TYPES_DIR,
+            pilot_root or pilot_templates,
+            types,
+            problems,
+            in_pilot=pilot_root is not None,
+        )
     ordered = {name: types[name] for name in TYPE_ORDER if name in types}
     ordered.update({name: t for name, t in sorted(types.items()) if name not in ordered})
     return ordered

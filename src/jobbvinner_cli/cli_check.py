@@ -120,7 +120,8 @@ def check_command(
 
     def action() -> int:
         from jobbvinner_cli.check import output
-        from jobbvinner_cli.check.rules import RULES, Severity
+        from jobbvinner_cli.check.registry import RULES
+        from jobbvinner_cli.diagnostics import Severity
 
         fmt_choices = (*CHECK_FORMATS, "md") if list_rules else CHECK_FORMATS
         fmt = _choose(output_format, fmt_choices, "--format")

@@ -90,15 +90,13 @@ def build_report_command(
     """
 
     def action() -> None:
-        from jobbvinner_cli.repo import PilotRepo
         from jobbvinner_cli.report.build import build_report, format_for
 
         kind = format_for(output, fmt)
         target = output or Path(f"sluttrapport.{kind}")
-        repo = PilotRepo.load(pilot)
         with _progress() as progress:
             built = build_report(
-                repo,
+                pilot,
                 target,
                 kind,
                 draft=draft,
@@ -129,17 +127,15 @@ def export_command(
     """Lag ett teamdokument som Word- eller PDF-fil, til e-post til egne ledere."""
 
     def action() -> None:
-        from jobbvinner_cli.repo import PilotRepo
         from jobbvinner_cli.report.build import export_document, format_for
         from jobbvinner_cli.slugs import check_slug
 
         if team is not None:
             check_slug(team)
         kind = format_for(output, None)
-        repo = PilotRepo.load(pilot)
         with _progress() as progress:
             built = export_document(
-                repo, doctype.lower(), team, nr, output, kind, progress=progress
+                pilot, doctype.lower(), team, nr, output, kind, progress=progress
             )
         pages = f", {built.pages} sider" if built.pages else ""
         _say(f"[green]Skrev[/] {built.path}{pages}")

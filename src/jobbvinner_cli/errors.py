@@ -39,3 +39,6 @@ class ConfigError(JvError):
         lines = [f"{path}:{line}: {msg}" if line else f"{path}: {msg}" for line, msg in problems]
         super().__init__("\n".join(lines), path=path, exit_code=EXIT_USAGE)
         self.problems = problems
+
+    def location(self) -> str:
+        return ""  # every line of the message names its file and line

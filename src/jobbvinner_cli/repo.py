@@ -8,21 +8,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jobbvinner_cli.catalog import load_doctypes
-from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.diagnostics import Severity, Sink
+from jobbvinner_cli.errors import EXIT_USAGE, ConfigError, JvError
+from jobbvinner_cli.layout import PILOT_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.pilot import Pilot
 from jobbvinner_cli.model.team import Team
+from jobbvinner_cli.pipeline.config import load_pilot, load_team, load_types
 from jobbvinner_cli.slugs import check_slug
-from jobbvinner_cli.textio import read_text
-from jobbvinner_cli.validation import parse_config_text, validate_tree
 from jobbvinner_cli.yamltext import Node
-
-PILOT_FILE = "pilot.yaml"
-TEAM_FILE = "team.yaml"
-TEAMS_DIR = "teams"
-REPORT_DIR = "rapport"
-TEMPLATES_DIR = "templates"
 
 
 def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
@@ -65,9 +59,15 @@ class PilotRepo:
     @classmethod
     def load(cls, explicit: Path | None = None, start: Path | None = None) -> PilotRepo:
         root = find_root(start, explicit)
-        tree = parse_config_text(read_text(root / PILOT_FILE, display=PILOT_FILE), PILOT_FILE)
-        pilot = validate_tree(tree, Pilot, PILOT_FILE)
-        doctypes = load_doctypes(root / TEMPLATES_DIR, root)
+        sink = Sink(PILOT_FILE)
+        _, pilot, tree, _, _ = load_pilot(root, sink)
+        _refuse_errors(sink)
+        if pilot is None:  # pragma: no cover - an unusable pilot.yaml always has an error
+            raise ConfigError(PILOT_FILE, [(None, "pilot.yaml kan ikke brukes.")])
+        type_sinks: dict[str, Sink] = {}
+        doctypes, _, _ = load_types(root, pilot, type_sinks)
+        for type_sink in type_sinks.values():
+            _refuse_errors(type_sink)
         return cls(root, pilot, tree, doctypes)
 
     def rel(self, path: Path) -> str:
@@ -124,8 +124,12 @@ class PilotRepo:
                     "Lag et nytt team med «jv new-team KOMMUNE».",
                     exit_code=EXIT_USAGE,
                 )
-            tree = parse_config_text(read_text(path, display=display), display)
-            self._teams[slug] = (validate_tree(tree, Team, display), tree)
+            sink = Sink(display)
+            info = load_team(self.root, slug, sink)
+            _refuse_errors(sink)
+            if info.team is None:  # pragma: no cover - an unusable team.yaml has an error
+                raise ConfigError(display, [(None, "team.yaml kan ikke brukes.")])
+            self._teams[slug] = (info.team, info.tree)
         return self._teams[slug]
 
     @contextmanager
@@ -145,3 +149,10 @@ class PilotRepo:
                 f"{doctype.title} hører til et team. Oppgi teamet med --team.", exit_code=EXIT_USAGE
             )
         return self.team_dir(team) / doctype.filename(nr)
+
+
+def _refuse_errors(sink: Sink) -> None:
+    """Stop on the errors `jv check` finds in a pilot file, worded as the check words them."""
+    errors = [d for d in sink.items if d.severity is Severity.ERROR]
+    if errors:
+        raise ConfigError(sink.path, [(d.line, f"{d.code} {d.message}") for d in errors])

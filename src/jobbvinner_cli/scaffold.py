@@ -7,11 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from jobbvinner_cli.dates import month_columns, month_name
-from jobbvinner_cli.documents import read_document
+from jobbvinner_cli.diagnostics import Sink
 from jobbvinner_cli.errors import EXIT_USAGE, JvError
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.schedule import ScheduleError, check_number, numbers, slot
 from jobbvinner_cli.model.team import Team
+from jobbvinner_cli.pipeline.document import DocRef, model_document
+from jobbvinner_cli.pipeline.read import read_file
 from jobbvinner_cli.rendering import make_env, render, template_for
 from jobbvinner_cli.repo import PilotRepo
 from jobbvinner_cli.textio import write_new
@@ -58,11 +60,12 @@ def carried_effect_goal(repo: PilotRepo, team: str) -> str:
     path = repo.document_path(hovedplan, None, team)
     if not path.is_file():
         return ""
-    try:
-        doc = read_document(path, repo.rel(path))
-    except JvError:
+    sink = Sink(repo.rel(path))
+    text = read_file(repo.root, repo.rel(path), sink)
+    if text is None:
         return ""
-    return (doc.meta.effektmål or "").strip()
+    ref = DocRef(repo.rel(path), team, hovedplan.name, None)
+    return model_document(None, ref, text, sink).effect or ""
 
 
 def _team_context(slug: str, team: Team) -> dict[str, Any]:

@@ -15,12 +15,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jobbvinner_cli.check.deadlines import Entry, State
+from jobbvinner_cli.check.deadlines import Entry
 from jobbvinner_cli.check.engine import CheckOptions, run_check
 from jobbvinner_cli.dates import format_short
 from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.model.delivery import State
 from jobbvinner_cli.model.doctype import DocumentType
-from jobbvinner_cli.model.schedule import Slot, hours_period
+from jobbvinner_cli.model.schedule import Slot
+from jobbvinner_cli.pipeline.hours import team_hours
 
 SYMBOLS = {
     State.DELIVERED: ("✓", "green"),
@@ -113,14 +115,7 @@ def build_status(pilot: Path | None, today: dt.date) -> StatusTable:
             ):
                 row.next_due = entry
         if pilot_model is not None:
-            for facts in report.facts.get(slug, {}).values():
-                doctype = ctx.doctypes.get(facts.task.type_name)
-                reported = facts.delivered and (facts.levert is None or facts.levert <= today)
-                if doctype is None or facts.timer is None or not reported:
-                    continue
-                period = hours_period(doctype, pilot_model, facts.task.nr)
-                if period is not None:
-                    row.hours[period] = row.hours.get(period, 0) + facts.timer
+            row.hours = team_hours(pilot_model, ctx.doctypes, report.facts.get(slug, {}), today)
         rows.append(row)
     return StatusTable(today, columns, rows, periods)
 

@@ -1,4 +1,4 @@
-"""Reading plan files as people save them (BOM, CRLF, Word encodings) and writing safely."""
+"""Naming the encoding of text that is not UTF-8, and writing files safely."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jobbvinner_cli.errors import JvError
-
-MAX_FILE_BYTES = 1_000_000  # a plan is a few pages; anything this big is a mistake
 
 
 @dataclass(frozen=True)
@@ -44,53 +42,6 @@ def find_decode_problem(data: bytes) -> DecodeProblem | None:
         line = data.count(b"\n", 0, exc.start) + 1
         return DecodeProblem(line, data[exc.start], guess_legacy_encoding(data), exc.start)
     return None
-
-
-def decode_text(data: bytes) -> tuple[str, bool]:
-    """Decode UTF-8 text, dropping a BOM and normalising line ends; returns (text, had_bom)."""
-    had_bom = data.startswith(b"\xef\xbb\xbf")
-    if had_bom:
-        data = data[3:]
-    text = data.decode("utf-8")
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, had_bom
-
-
-def read_text(path: Path, *, display: str | None = None, limit: int = MAX_FILE_BYTES) -> str:
-    """Read a UTF-8 file for the tool's own use, with a clear error for anything else."""
-    shown = display or str(path)
-    try:
-        size = path.stat().st_size
-        if size > limit:
-            raise JvError(
-                f"Filen er {size // 1000} kB, mer enn grensen på {limit // 1000} kB. "
-                "Sjekk at det er riktig fil.",
-                path=shown,
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise JvError("Filen finnes ikke.", path=shown) from None
-    except IsADirectoryError:
-        raise JvError("Dette er en mappe, ikke en fil.", path=shown) from None
-    except PermissionError:
-        raise JvError("Mangler tilgang til å lese filen.", path=shown) from None
-    except OSError as exc:
-        raise JvError(f"Filen kan ikke leses ({exc.strerror}).", path=shown) from None
-    problem = find_decode_problem(data[3:] if data.startswith(b"\xef\xbb\xbf") else data)
-    if problem is not None:
-        hint = (
-            f" Den er trolig lagret som {problem.likely_encoding}."
-            if problem.likely_encoding
-            else ""
-        )
-        raise JvError(
-            f"Filen er ikke UTF-8 (byte 0x{problem.byte:02X}).{hint} "
-            "Åpne den i et redigeringsprogram og lagre den som UTF-8.",
-            path=shown,
-            line=problem.line,
-        )
-    return decode_text(data)[0]
 
 
 def write_atomic(path: Path, text: str | bytes) -> None:

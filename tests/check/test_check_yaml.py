@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from jobbvinner_cli.documents import split_front_matter
+from jobbvinner_cli.pipeline.frontmatter import split_front_matter
 from jobbvinner_cli.yamltext import (
     MAX_DEPTH,
     YamlTextError,

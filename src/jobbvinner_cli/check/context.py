@@ -6,36 +6,14 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jobbvinner_cli.catalog import load_doctypes
-from jobbvinner_cli.check.diagnostics import Sink
 from jobbvinner_cli.check.personal import EMAIL
-from jobbvinner_cli.check.source import read_source
-from jobbvinner_cli.check.yamlcheck import parse_tree, validate
-from jobbvinner_cli.errors import ConfigError, JvError
-from jobbvinner_cli.model.doctype import DocumentType, Section
+from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.pilot import Pilot
 from jobbvinner_cli.model.schedule import Slot, numbers, slot, slots_for_team
-from jobbvinner_cli.model.team import Team
-from jobbvinner_cli.repo import PILOT_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
-from jobbvinner_cli.validation import Problem
+from jobbvinner_cli.pipeline.config import TeamInfo
+from jobbvinner_cli.pipeline.document import TypeSpec
+from jobbvinner_cli.pipeline.schema import Problem
 from jobbvinner_cli.yamltext import Node
-
-
-@dataclass(frozen=True)
-class TypeSpec:
-    """A document type as the pilot uses it: its variant's sections and headings."""
-
-    doctype: DocumentType
-    sections: tuple[Section, ...]
-    headings: list[str]
-    numbers: range
-
-
-@dataclass
-class TeamInfo:
-    slug: str
-    team: Team | None  # None when team.yaml cannot be used
-    tree: Node | None
 
 
 @dataclass
@@ -50,6 +28,7 @@ class CheckContext:
     specs: dict[str, TypeSpec]
     teams: dict[str, TeamInfo]
     contacts: frozenset[str]
+    keep_documents: bool = False  # keep each document's body and tree for the caller
     # team slug (None: the pilot-wide rules) -> doc id -> period and due date
     slots: dict[str | None, dict[str, Slot]] = field(default_factory=dict)
 
@@ -57,64 +36,6 @@ class CheckContext:
         """The team's slot (with its own deadlines), else the pilot-wide one."""
         found = self.slots.get(team, {}).get(doc_id) if team is not None else None
         return found or self.slots.get(None, {}).get(doc_id)
-
-
-def load_pilot(
-    root: Path, sink: Sink
-) -> tuple[bool, Pilot | None, Node | None, list[Problem], str]:
-    """pilot.yaml: (readable, model, tree, problems, text). Unreadable stops the check."""
-    text = read_source(root / PILOT_FILE, sink)
-    if text is None:
-        return False, None, None, [], ""
-    ok, tree = parse_tree(text, sink, 0)
-    if not ok:
-        return False, None, None, [], text
-    if tree is not None and tree.mapping is None:
-        sink.add(
-            "JV106",
-            tree.line,
-            "pilot.yaml må bestå av nøkler med verdier (navn:, samlinger: …), ikke en liste "
-            "eller bare tekst.",
-        )
-        return False, None, tree, [], text
-    pilot, problems = validate(tree, Pilot, sink, 0)
-    return True, pilot, tree, problems, text
-
-
-def load_types(
-    root: Path, pilot: Pilot | None, sinks: dict[str, Sink]
-) -> tuple[dict[str, DocumentType], set[str], dict[str, TypeSpec]]:
-    problems: list[JvError] = []
-    doctypes = load_doctypes(root / TEMPLATES_DIR, root, problems)
-    broken: set[str] = set()
-    for problem in problems:
-        display = str(problem.path or f"{TEMPLATES_DIR}/types")
-        sink = sinks.setdefault(display, Sink(display))
-        broken.add(Path(display).stem)
-        if isinstance(problem, ConfigError):
-            for line, message in problem.problems:
-                sink.add("JV601", line, f"Dokumenttypen kan ikke brukes: {message}")
-        else:
-            sink.add("JV601", problem.line, f"Dokumenttypen kan ikke brukes: {problem.message}")
-    specs: dict[str, TypeSpec] = {}
-    for name, doctype in doctypes.items():
-        variant = pilot.variant_for(name) if pilot is not None else next(iter(doctype.variants))
-        valid = numbers(doctype, pilot) if pilot is not None else range(1, 100)
-        specs[name] = TypeSpec(doctype, doctype.sections(variant), doctype.headings(variant), valid)
-    return doctypes, broken, specs
-
-
-def load_team(root: Path, slug: str, sink: Sink) -> TeamInfo:
-    info = TeamInfo(slug, None, None)
-    text = read_source(root / TEAMS_DIR / slug / TEAM_FILE, sink)
-    if text is None:
-        return info
-    ok, tree = parse_tree(text, sink, 0)
-    if not ok:
-        return info
-    info.tree = tree
-    info.team, _ = validate(tree, Team, sink, 0)
-    return info
 
 
 def contacts_of(pilot_text: str) -> frozenset[str]:

@@ -5,42 +5,96 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import Enum
 
 from jobbvinner_cli.check.context import CheckContext
-from jobbvinner_cli.check.diagnostics import Sink
-from jobbvinner_cli.check.document import DocFacts
 from jobbvinner_cli.check.limits import DUE_SOON_DAYS
 from jobbvinner_cli.dates import format_date
+from jobbvinner_cli.diagnostics import Rule, Severity, Sink
+from jobbvinner_cli.layout import TEAMS_DIR
+from jobbvinner_cli.model.delivery import State, Submission, delivery_state
 from jobbvinner_cli.model.schedule import Slot
-from jobbvinner_cli.repo import TEAMS_DIR
+from jobbvinner_cli.pipeline.document import DocFacts
 
+FAMILY = "Frister"
 
-class State(str, Enum):
-    DELIVERED = "delivered"
-    LATE = "late"
-    MISSING = "missing"  # due, and no file
-    OVERDUE = "overdue"  # due, the file is there but not delivered
-    DRAFT = "draft"  # not due yet, being written
-    NOT_DUE = "not_due"  # not due yet, not begun
-    NOT_OWED = "not_owed"  # withdrawn before the deadline, or excused
-    UNKNOWN = "unknown"  # the file's status cannot be read
+JV301 = Rule(
+    "JV301",
+    "dokument-mangler",
+    Severity.ERROR,
+    FAMILY,
+    "Et dokument som har forfalt, finnes ikke.",
+    "Fristen for dokumentet er i dag eller tidligere, og filen finnes ikke i teammappen. "
+    "Fristene regnes fra samlingene og reglene i dokumenttypene og pilot.yaml, med unntak i "
+    "pilot.yaml (frister.unntak) og team.yaml (frister, fritak). Et team som har trukket "
+    "seg, skylder ingenting med frist etter datoen det trakk seg. Datoen for «i dag» kan "
+    "settes med --today.",
+    "teams/bodo/ uten statusrapport-2.md, frist 2018-06-04, i dag 2018-06-10",
+    "teams/bodo/statusrapport-2.md med status: levert",
+)
 
-    @property
-    def label(self) -> str:
-        return STATE_LABELS[self]
+JV302 = Rule(
+    "JV302",
+    "ikke-levert",
+    Severity.ERROR,
+    FAMILY,
+    "Et dokument som har forfalt, er ikke levert.",
+    "Fristen er i dag eller tidligere, men dokumentet har ikke «status: levert». Er det "
+    "levert, sett status: levert og levert: datoen det ble sendt.",
+    "status: utkast  (frist 2018-06-04, i dag 2018-06-10)",
+    "status: levert\nlevert: 2018-06-03",
+)
 
+JV303 = Rule(
+    "JV303",
+    "levert-for-sent",
+    Severity.WARNING,
+    FAMILY,
+    "Dokumentet ble levert etter fristen.",
+    "Leveringsdatoen er etter fristen; meldingen sier hvor mange dager. Leveringsdatoen er "
+    "feltet «levert», eller, når det mangler, datoen i git-historikken da status ble levert.",
+    "frist: 2018-06-04\nstatus: levert\nlevert: 2018-06-11",
+    "frist: 2018-06-04\nstatus: levert\nlevert: 2018-06-01",
+)
 
-STATE_LABELS = {
-    State.DELIVERED: "levert",
-    State.LATE: "levert for sent",
-    State.MISSING: "mangler (forfalt)",
-    State.OVERDUE: "ikke levert (forfalt)",
-    State.DRAFT: "utkast",
-    State.NOT_DUE: "ikke forfalt",
-    State.NOT_OWED: "ikke påkrevd",
-    State.UNKNOWN: "ukjent (feil i filen)",
-}
+JV304 = Rule(
+    "JV304",
+    "frist-snart",
+    Severity.INFO,
+    FAMILY,
+    f"Dokumentet har frist innen {DUE_SOON_DAYS} dager.",
+    f"En påminnelse: dokumentet er ikke levert, og fristen er innen {DUE_SOON_DAYS} dager.",
+    "statusrapport-2.md med status: utkast, frist om 5 dager",
+    "statusrapport-2.md med status: levert",
+)
+
+JV305 = Rule(
+    "JV305",
+    "leveringsdato-ukjent",
+    Severity.WARNING,
+    FAMILY,
+    "Dokumentet er levert, men leveringsdatoen er ukjent.",
+    "Status er levert, men feltet «levert» er tomt, og git-historikken sier ikke når status "
+    "ble levert (piloten er ikke et git-repo, eller endringen er ikke lagret med git commit "
+    "ennå). Da kan ikke jv se om fristen ble holdt. Fyll inn levert: ÅÅÅÅ-MM-DD.",
+    "status: levert\nlevert:",
+    "status: levert\nlevert: 2018-06-01",
+)
+
+JV306 = Rule(
+    "JV306",
+    "leveringsdato-motstrid",
+    Severity.WARNING,
+    FAMILY,
+    "Leveringsdatoen stemmer ikke med status, eller har ikke vært ennå.",
+    "Feltet levert har en dato, men status er ikke levert; eller leveringsdatoen er i "
+    "fremtiden. Rett status eller datoen. (Sjekker du piloten slik den var en tidligere dag, "
+    "med --today, regnes et dokument levert etter den dagen som ikke levert ennå, uten "
+    "denne meldingen.)",
+    "status: utkast\nlevert: 2018-06-01",
+    "status: levert\nlevert: 2018-06-01",
+)
+
+RULES = (JV301, JV302, JV303, JV304, JV305, JV306)
 
 
 @dataclass
@@ -82,24 +136,16 @@ def team_entries(
             if doc is not None
             else f"{TEAMS_DIR}/{slug}/{where.doctype.filename(where.nr)}"
         )
-        if not team.owes(where.doc_id, where.due):
-            entries.append(Entry(where, path, State.NOT_OWED, doc))
-            continue
-        if doc is None:
-            state = State.MISSING if where.due <= today else State.NOT_DUE
-            entries.append(Entry(where, path, state, None))
-            continue
-        if not doc.status_known:
-            entries.append(Entry(where, path, State.UNKNOWN, doc))
-            continue
-        when = delivered_on(doc) if doc.delivered else None
-        if doc.delivered and (when is None or when <= today):
-            late = when is not None and when > where.due
-            entries.append(Entry(where, path, State.LATE if late else State.DELIVERED, doc, when))
-            continue
-        # not delivered, or delivered after ``today`` (seen as of an earlier date)
-        state = State.OVERDUE if where.due <= today else State.DRAFT
-        entries.append(Entry(where, path, state, doc))
+        owed = team.owes(where.doc_id, where.due)
+        submission, when = None, None
+        if doc is not None and owed:  # asking git for a date is slow: only when it matters
+            when = delivered_on(doc) if doc.delivered else None
+            submission = Submission(doc.status_known, doc.delivered, when)
+        elif doc is not None:
+            submission = Submission(doc.status_known, doc.delivered, None)
+        state = delivery_state(submission, where.due, today, owed=owed)
+        shown = when if state in (State.LATE, State.DELIVERED) else None
+        entries.append(Entry(where, path, state, doc, shown))
     return entries
 
 
@@ -121,7 +167,7 @@ def report_deadlines(ctx: CheckContext, slug: str, entries: list[Entry], sink: S
         if entry.state is State.MISSING:
             nr = f" --nr {where.nr}" if where.nr is not None else ""
             sink.add(
-                "JV301",
+                JV301,
                 None,
                 f"{title} mangler: {_when(where.due, today)}. Lag den med «jv scaffold "
                 f"{where.doctype.name} --team {slug}{nr}», skriv den og lever den.",
@@ -130,7 +176,7 @@ def report_deadlines(ctx: CheckContext, slug: str, entries: list[Entry], sink: S
         elif entry.state is State.OVERDUE:
             assert entry.facts is not None
             sink.add(
-                "JV302",
+                JV302,
                 entry.facts.status_line,
                 f"{title} er ikke levert: {_when(where.due, today)}. Er den levert, skriv "
                 "«status: levert» og «levert: ÅÅÅÅ-MM-DD».",
@@ -141,7 +187,7 @@ def report_deadlines(ctx: CheckContext, slug: str, entries: list[Entry], sink: S
             days = (entry.delivered_on - where.due).days
             source = "" if entry.facts.levert is not None else " (datoen er fra git-historikken)"
             sink.add(
-                "JV303",
+                JV303,
                 entry.facts.levert_line,
                 f"{title} ble levert {format_date(entry.delivered_on)}{source}, "
                 f"{days} {'dag' if days == 1 else 'dager'} etter fristen {format_date(where.due)}.",
@@ -152,7 +198,7 @@ def report_deadlines(ctx: CheckContext, slug: str, entries: list[Entry], sink: S
             if days <= DUE_SOON_DAYS:
                 line = entry.facts.status_line if entry.facts is not None else None
                 sink.add(
-                    "JV304",
+                    JV304,
                     line,
                     f"{title} har frist {format_date(where.due)}, om {days} "
                     f"{'dag' if days == 1 else 'dager'}"
@@ -166,7 +212,7 @@ def report_deadlines(ctx: CheckContext, slug: str, entries: list[Entry], sink: S
             and not entry.facts.levert_invalid
         ):
             sink.add(
-                "JV305",
+                JV305,
                 entry.facts.levert_line,
                 f"{title} har status levert, men ingen leveringsdato, og git-historikken sier "
                 "ikke når den ble levert. Skriv «levert: ÅÅÅÅ-MM-DD», så jv kan se om fristen "

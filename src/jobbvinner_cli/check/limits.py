@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from jobbvinner_cli.documents import MAX_FRONT_MATTER_CHARS
-from jobbvinner_cli.textio import MAX_FILE_BYTES
+from jobbvinner_cli.pipeline.limits import MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS
 from jobbvinner_cli.yamltext import MAX_DEPTH as MAX_NESTING
 
 # A Markdown file has no pages. One page is counted as this many words: an A4 page in

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
 
-from jobbvinner_cli.check.diagnostics import Diagnostic
-from jobbvinner_cli.check.engine import Report
-from jobbvinner_cli.check.rules import FAMILIES, RULES, Rule, Severity
+from jobbvinner_cli.check.engine import CheckResult as Report
+from jobbvinner_cli.check.registry import FAMILIES, RULES
+from jobbvinner_cli.diagnostics import Diagnostic, Rule, Severity
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -250,7 +250,7 @@ def rules_markdown() -> str:
     lines = [
         "# Reglene i `jv check`",
         "",
-        "<!-- Generert fra regeltabellen (src/jobbvinner_cli/check/rules.py) med",
+        "<!-- Generert fra regeltabellen (src/jobbvinner_cli/check/registry.py) med",
         "     `jv check --list-rules --format md > docs/rules.md`. Ikke rediger for hånd. -->",
         "",
         "`jv check` sjekker piloten: pilot.yaml, team.yaml og teamenes dokumenter. Hver regel har "

@@ -4,7 +4,50 @@ from __future__ import annotations
 
 import re
 
-from jobbvinner_cli.check.diagnostics import Sink
+from jobbvinner_cli.diagnostics import Rule, Severity, Sink
+
+FAMILY = "Personopplysninger"
+
+JV501 = Rule(
+    "JV501",
+    "fodselsnummer",
+    Severity.ERROR,
+    FAMILY,
+    "Et fødselsnummer i teksten.",
+    "Pilotens dokumenter deles bredt (alle team, styringsgruppa, KS, GitHub). Et "
+    "fødselsnummer (11 siffer med gyldige kontrollsiffer, også D-nummer) skal aldri stå i "
+    "dem. Fjern det, og fjern det også fra git-historikken (spør prosjektlederen).",
+    "Kontaktperson: Kari Nordmann, 01019012345",
+    "Kontaktperson: Kari Nordmann, enhetsleder",
+)
+
+JV502 = Rule(
+    "JV502",
+    "telefonnummer",
+    Severity.WARNING,
+    FAMILY,
+    "Et telefonnummer i teksten.",
+    "Et norsk telefonnummer (8 siffer, eventuelt med +47 og mellomrom) i et teamdokument er "
+    "som regel et personlig mobilnummer. Dokumentene deles bredt; skriv rollen i stedet. Er "
+    "det et offentlig sentralbord, kan regelen slås av for filen i pilot.yaml "
+    "(ignorer: [{sti: teams/bodo/hovedplan.md, kode: JV502}]).",
+    "Ring Kari på 912 34 567.",
+    "Kontakt gruppelederen.",
+)
+
+JV503 = Rule(
+    "JV503",
+    "epostadresse",
+    Severity.WARNING,
+    FAMILY,
+    "En e-postadresse i teksten som ikke er pilotens egen.",
+    "E-postadresser i teamdokumenter er personopplysninger. Prosjektlederens adresse og "
+    "andre adresser som står i pilot.yaml, er tillatt; andre bør fjernes.",
+    "Send spørsmål til kari.nordmann@bodo.kommune.no.",
+    "Send spørsmål til gruppelederen.",
+)
+
+RULES = (JV501, JV502, JV503)
 
 # 11 digits, or 6 + space + 5, not part of a longer number, date or amount.
 _FNR = re.compile(r"(?<![\w.,/+-])(\d{6}) ?(\d{5})(?![\w/]|[.,]\d)")
@@ -73,7 +116,7 @@ def check_personal_data(body: str, first_line: int, contacts: frozenset[str], si
             number = match.group(1) + match.group(2)
             if is_fodselsnummer(number):
                 sink.add(
-                    "JV501",
+                    JV501,
                     _line(first_line, body, match.start()),
                     f"Teksten inneholder et fødselsnummer ({number[:6]} *****). Fødselsnumre skal "
                     "aldri stå i pilotens dokumenter: slett det, og be prosjektlederen fjerne det "
@@ -81,7 +124,7 @@ def check_personal_data(body: str, first_line: int, contacts: frozenset[str], si
                 )
         for match in _PHONE.finditer(body, start, end):
             sink.add(
-                "JV502",
+                JV502,
                 _line(first_line, body, match.start()),
                 f"Teksten inneholder et telefonnummer ({match.group(0)}). Dokumentene deles "
                 "bredt; skriv rollen (for eksempel «gruppelederen») i stedet for nummeret.",
@@ -95,7 +138,7 @@ def check_personal_data(body: str, first_line: int, contacts: frozenset[str], si
             continue
         if address.group(0).lower() not in contacts:
             sink.add(
-                "JV503",
+                JV503,
                 _line(first_line, body, address.start()),
                 f"Teksten inneholder e-postadressen {address.group(0)}, som ikke er en av "
                 "pilotens egne adresser i pilot.yaml. Fjern den, eller skriv rollen i stedet.",

@@ -10,15 +10,57 @@ import itertools
 from pathlib import Path
 from typing import Any
 
-from jobbvinner_cli.check.context import CheckContext, TeamInfo
-from jobbvinner_cli.check.diagnostics import Sink
+from jobbvinner_cli.check.consistency import JV405, JV406, JV407
+from jobbvinner_cli.check.context import CheckContext
 from jobbvinner_cli.check.limits import TEAM_SIZE
-from jobbvinner_cli.check.rules import RULES
 from jobbvinner_cli.dates import format_date
+from jobbvinner_cli.diagnostics import Rule, Severity, Sink
 from jobbvinner_cli.model.pilot import GatheringStatus, Pilot
 from jobbvinner_cli.model.refs import RefError, resolve_ref
 from jobbvinner_cli.model.schedule import Slot, rule_for
+from jobbvinner_cli.pipeline.config import TeamInfo
 from jobbvinner_cli.yamltext import Node
+
+FAMILY = "Pilotfilen"
+
+JV602 = Rule(
+    "JV602",
+    "samlinger-rekkefolge",
+    Severity.ERROR,
+    FAMILY,
+    "Samlingene står ikke i datorekkefølge.",
+    "Samling N+1 er etter samling N. Står datoene i feil rekkefølge, blir periodene og "
+    "fristene gale for alle team.",
+    "samlinger:\n  - {nr: 1, dato: 2018-02-27}\n  - {nr: 2, dato: 2017-11-10}",
+    "samlinger:\n  - {nr: 1, dato: 2017-11-10}\n  - {nr: 2, dato: 2018-02-27}",
+)
+
+JV603 = Rule(
+    "JV603",
+    "samling-uten-dato",
+    Severity.WARNING,
+    FAMILY,
+    "En samling har ingen dato.",
+    "Uten dato kan ikke jv regne ut periodene og fristene som henger på samlingen, og de "
+    "blir ikke sjekket. Fyll inn dato: ÅÅÅÅ-MM-DD.",
+    "  - nr: 4\n    dato:",
+    "  - nr: 4\n    dato: 2018-11-13",
+)
+
+JV604 = Rule(
+    "JV604",
+    "ukjent-henvisning",
+    Severity.WARNING,
+    FAMILY,
+    "En henvisning til et dokument, en type eller en regel som ikke finnes.",
+    "Nøklene under frister, antall og maler i pilot.yaml, frister og fritak i team.yaml og "
+    "kodene under ignorer må være dokumenter (som fremdriftsplan-2), dokumenttyper, "
+    "malvarianter eller regelkoder jv kjenner. En skrivefeil gjør at unntaket ikke gjelder.",
+    "frister:\n  unntak:\n    fremdrifsplan-2: 2018-03-21",
+    "frister:\n  unntak:\n    fremdriftsplan-2: 2018-03-21",
+)
+
+RULES = (JV602, JV603, JV604)
 
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
@@ -55,7 +97,7 @@ def check_gatherings(ctx: CheckContext, sink: Sink) -> None:
                 and ("samlinger", index) not in broken
             ):
                 sink.add(
-                    "JV603",
+                    JV603,
                     _line(tree, ("samlinger", index, "dato")),
                     f"Samling {gathering.nr} har ingen dato. Periodene og fristene som regnes fra "
                     "den, blir ikke sjekket. Fyll inn dato: ÅÅÅÅ-MM-DD.",
@@ -66,14 +108,14 @@ def check_gatherings(ctx: CheckContext, sink: Sink) -> None:
         assert first.end is not None and later.dato is not None
         if later.dato < first.end:
             sink.add(
-                "JV602",
+                JV602,
                 _line(tree, ("samlinger", index, "dato")),
                 f"Samling {later.nr} ({later.dato}) er før samling {first.nr} ({first.end}). "
                 "Samlingene må stå i datorekkefølge, ellers blir periodene og fristene gale.",
             )
 
 
-def check_references(ctx: CheckContext, sink: Sink) -> None:
+def check_references(ctx: CheckContext, sink: Sink, codes: list[str]) -> None:
     pilot, tree = ctx.pilot, ctx.pilot_tree
     if pilot is None:
         return
@@ -82,7 +124,7 @@ def check_references(ctx: CheckContext, sink: Sink) -> None:
     for key in pilot.frister.regler:
         if key not in ctx.doctypes:
             sink.add(
-                "JV604",
+                JV604,
                 _line(tree, ("frister", "regler", key)),
                 f"frister.regler: «{key}» er ikke en dokumenttype.{_suggest(key, types)} "
                 f"Kjente typer: {', '.join(types)}.",
@@ -90,7 +132,7 @@ def check_references(ctx: CheckContext, sink: Sink) -> None:
     for key in pilot.frister.unntak:
         if key not in ids:
             sink.add(
-                "JV604",
+                JV604,
                 _line(tree, ("frister", "unntak", key)),
                 f"frister.unntak: «{key}» er ikke et dokument i piloten, så unntaket gjelder "
                 f"ingenting.{_suggest(key, ids)} Skriv for eksempel «hovedplan» eller "
@@ -101,7 +143,7 @@ def check_references(ctx: CheckContext, sink: Sink) -> None:
         if doctype is None or not doctype.numbered:
             numbered = [n for n, t in ctx.doctypes.items() if t.numbered]
             sink.add(
-                "JV604",
+                JV604,
                 _line(tree, ("antall", key)),
                 f"antall: «{key}» er ikke en nummerert dokumenttype.{_suggest(key, numbered)} "
                 f"Nummererte typer: {', '.join(numbered)}.",
@@ -110,13 +152,13 @@ def check_references(ctx: CheckContext, sink: Sink) -> None:
         doctype = ctx.doctypes.get(key)
         if doctype is None:
             sink.add(
-                "JV604",
+                JV604,
                 _line(tree, ("maler", key)),
                 f"maler: «{key}» er ikke en dokumenttype.{_suggest(key, types)}",
             )
         elif variant not in doctype.variants:
             sink.add(
-                "JV604",
+                JV604,
                 _line(tree, ("maler", key)),
                 f"maler: {key} har ikke varianten «{variant}». Varianter: "
                 f"{', '.join(doctype.variants)}.",
@@ -124,18 +166,18 @@ def check_references(ctx: CheckContext, sink: Sink) -> None:
     variants = sorted({v for t in ctx.doctypes.values() for v in t.variants})
     if pilot.malvariant not in variants:
         sink.add(
-            "JV604",
+            JV604,
             _line(tree, ("malvariant",)),
             f"malvariant: ingen dokumenttype har varianten «{pilot.malvariant}», så jv bruker "
             f"hver types første variant.{_suggest(pilot.malvariant, variants)} Varianter: "
             f"{', '.join(variants)}.",
         )
     for index, entry in enumerate(pilot.ignorer):
-        if not any(fnmatch.fnmatchcase(code, entry.kode.upper()) for code in RULES):
+        if not any(fnmatch.fnmatchcase(code, entry.kode.upper()) for code in codes):
             sink.add(
-                "JV604",
+                JV604,
                 _line(tree, ("ignorer", index, "kode")),
-                f"ignorer: «{entry.kode}» er ikke en regelkode.{_suggest(entry.kode, list(RULES))} "
+                f"ignorer: «{entry.kode}» er ikke en regelkode.{_suggest(entry.kode, codes)} "
                 "Se «jv check --list-rules».",
             )
 
@@ -253,7 +295,7 @@ def check_due_dates(
             continue
         before = off.workday_before(where.due)
         sink.add(
-            "JV407",
+            JV407,
             _rule_line(pilot, ctx.pilot_tree, where),
             f"Fristen for {where.doctype.display_title(where.nr).lower()}: {reason}. Flytt "
             f"den, for eksempel med «{where.doc_id}: {before}» under frister.unntak.",
@@ -264,7 +306,7 @@ def check_due_dates(
             continue
         before = off.workday_before(day)
         team_sinks[info.slug].add(
-            "JV407",
+            JV407,
             _line(info.tree, ("frister", doc_id)),
             f"Fristen for {doc_id}: {reason}. Velg en arbeidsdag, for eksempel «{doc_id}: "
             f"{before}».",
@@ -279,7 +321,7 @@ def check_team(info: TeamInfo, sink: Sink, slugs: set[str], ids: list[str]) -> N
     if reference:
         if reference == info.slug:
             sink.add(
-                "JV405",
+                JV405,
                 _line(tree, ("referansegruppe",)),
                 "Teamet kan ikke være referansegruppe for seg selv. Skriv mappenavnet til teamet "
                 "dere følger.",
@@ -287,7 +329,7 @@ def check_team(info: TeamInfo, sink: Sink, slugs: set[str], ids: list[str]) -> N
         elif reference not in slugs:
             others = sorted(slugs - {info.slug})
             sink.add(
-                "JV405",
+                JV405,
                 _line(tree, ("referansegruppe",)),
                 f"Referansegruppen «{reference}» er ikke et team i piloten.{_suggest(reference, others)} "
                 "Skriv mappenavnet til teamet under teams/"
@@ -299,13 +341,13 @@ def check_team(info: TeamInfo, sink: Sink, slugs: set[str], ids: list[str]) -> N
         leader = " ".join(team.gruppeleder.split())
         if not leader:
             sink.add(
-                "JV406",
+                JV406,
                 _line(tree, ("gruppeleder",)),
                 "Teamet har ingen gruppeleder. Skriv navnet i «gruppeleder:».",
             )
         elif members and leader.casefold() not in names:
             sink.add(
-                "JV406",
+                JV406,
                 _line(tree, ("gruppeleder",)),
                 f"Gruppelederen «{leader}» står ikke blant medlemmene. Legg vedkommende til under "
                 "«medlemmer:», eller rett navnet.",
@@ -314,28 +356,28 @@ def check_team(info: TeamInfo, sink: Sink, slugs: set[str], ids: list[str]) -> N
         where = _line(tree, ("medlemmer",))
         if not low <= len(members) <= high:
             sink.add(
-                "JV406",
+                JV406,
                 where,
                 f"Teamet har {len(members)} medlemmer; et kommuneteam skal ha {low}–{high}. "
                 "Før opp alle under «medlemmer:».",
             )
         if not any(m.leder for m in members):
             sink.add(
-                "JV406",
+                JV406,
                 where,
                 "Ingen i teamet er merket som leder med beslutningsmyndighet. Sett «leder: true» "
                 "på minst én.",
             )
         if not any(m.tillitsvalgt for m in members):
             sink.add(
-                "JV406",
+                JV406,
                 where,
                 "Ingen i teamet er merket som tillitsvalgt. Sett «tillitsvalgt: true» på minst én.",
             )
     for doc_id in team.frister:
         if doc_id not in ids:
             sink.add(
-                "JV604",
+                JV604,
                 _line(tree, ("frister", doc_id)),
                 f"frister: «{doc_id}» er ikke et dokument i piloten, så fristen gjelder "
                 f"ingenting.{_suggest(doc_id, ids)}",
@@ -343,7 +385,7 @@ def check_team(info: TeamInfo, sink: Sink, slugs: set[str], ids: list[str]) -> N
     for index, doc_id in enumerate(team.fritak):
         if doc_id not in ids:
             sink.add(
-                "JV604",
+                JV604,
                 _line(tree, ("fritak", index)),
                 f"fritak: «{doc_id}» er ikke et dokument i piloten, så fritaket gjelder "
                 f"ingenting.{_suggest(doc_id, ids)}",

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 import shutil
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobbvinner_cli.dates import format_date
-from jobbvinner_cli.documents import read_document
-from jobbvinner_cli.errors import EXIT_USAGE, JvError
-from jobbvinner_cli.repo import PilotRepo
-from jobbvinner_cli.report.sections import without_guidance
+from jobbvinner_cli.diagnostics import Diagnostic, Severity
+from jobbvinner_cli.errors import EXIT_USAGE, ConfigError, JvError
+from jobbvinner_cli.layout import PILOT_FILE, TEAMS_DIR
 from jobbvinner_cli.report.tables import pipe_table
+
+if TYPE_CHECKING:
+    from jobbvinner_cli.check.engine import CheckResult
 
 FORMATS = ("pdf", "docx", "html")
 Progress = Callable[[str], None]
@@ -47,19 +49,28 @@ class Built:
     warnings: list[str]
 
 
-def check_errors(repo: PilotRepo, today: dt.date) -> list[str]:
-    """The errors `jv check` finds, as «file:line: message» lines (empty when clean)."""
-    import importlib
+def _checked(pilot: Path | None, today: dt.date, team: str | None = None) -> CheckResult:
+    """The check of the pilot, keeping the documents it read for the build."""
+    from jobbvinner_cli.check.engine import CheckOptions, run_check
 
-    try:
-        api = importlib.import_module("jobbvinner_cli.check.api")
-    except ImportError:  # pragma: no cover - the check ships with jv
-        return []
-    return [str(line) for line in api.errors_for_build(repo.root, today)]
+    result = run_check(CheckOptions(pilot=pilot, today=today, team=team, keep_documents=True))
+    if result.fatal or result.ctx is None or result.ctx.pilot is None:
+        problems = [
+            (d.line, f"{d.code} {d.message}")
+            for d in result.diagnostics
+            if d.path == PILOT_FILE and d.severity is Severity.ERROR
+        ]
+        raise ConfigError(PILOT_FILE, problems or [(None, "pilot.yaml kan ikke brukes.")])
+    return result
+
+
+def _located(d: Diagnostic) -> str:
+    where = f"{d.path}:{d.line}" if d.line else d.path
+    return f"{where}: {d.code} {d.message}"
 
 
 def build_report(
-    repo: PilotRepo,
+    pilot: Path | None,
     output: Path,
     fmt: str,
     *,
@@ -71,31 +82,32 @@ def build_report(
 ) -> Built:
     from jobbvinner_cli.render.engine import ReportMeta, SourceSpan, render
     from jobbvinner_cli.report.assemble import Assembler
+    from jobbvinner_cli.report.inputs import ReportInput
 
     progress("sjekker")
-    if not draft:
-        errors = check_errors(repo, today)
-        if errors:
-            shown = "\n".join(f"  {e}" for e in errors[:50])
-            more = f"\n  … og {len(errors) - 50} til" if len(errors) > 50 else ""
-            raise JvError(
-                f"jv check fant {len(errors)} feil, så rapporten bygges ikke:\n{shown}{more}\n"
-                "Rett feilene, eller bygg et utkast med --draft (da står UTKAST på hver side).",
-            )
+    result = _checked(pilot, today)
+    errors = [_located(d) for d in result.diagnostics if d.severity is Severity.ERROR]
+    if errors and not draft:
+        shown = "\n".join(f"  {e}" for e in errors[:50])
+        more = f"\n  … og {len(errors) - 50} til" if len(errors) > 50 else ""
+        raise JvError(
+            f"jv check fant {len(errors)} feil, så rapporten bygges ikke:\n{shown}{more}\n"
+            "Rett feilene, eller bygg et utkast med --draft (da står UTKAST på hver side).",
+        )
+    data = ReportInput.from_check(result, today)
     workdir = Path(tempfile.mkdtemp(prefix="jv-bygg-"))
     try:
         progress("leser")
-        assembler = Assembler(repo, workdir, include_team_reports=include_team_reports)
+        assembler = Assembler(data, workdir, include_team_reports=include_team_reports)
         progress("figurer")
         assembled = assembler.assemble()
-        leader = repo.pilot.prosjektleder.navn
         meta = ReportMeta(
-            title=repo.pilot.navn,
+            title=data.pilot.navn,
             subtitle="Sluttrapport",
-            region=repo.pilot.region,
+            region=data.pilot.region,
             period=assembled.period,
             municipalities=assembled.municipalities,
-            project_leader=leader,
+            project_leader=data.pilot.prosjektleder.navn,
             date_text=format_date(today),
             draft=draft,
         )
@@ -103,7 +115,7 @@ def build_report(
             SourceSpan(s.start_line, s.end_line, s.path, s.source_start_line)
             for s in assembled.spans
         ]
-        result = render(
+        rendered = render(
             assembled.markdown,
             meta,
             output,
@@ -115,11 +127,11 @@ def build_report(
         )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    return Built(result.path, result.pages, fmt, assembled.warnings)
+    return Built(rendered.path, rendered.pages, fmt, assembled.warnings)
 
 
 def export_document(
-    repo: PilotRepo,
+    pilot: Path | None,
     type_name: str,
     team: str | None,
     nr: int | None,
@@ -131,66 +143,96 @@ def export_document(
 ) -> Built:
     """One team document as DOCX or PDF, with its header fields as a table on top."""
     from jobbvinner_cli.render.engine import ReportMeta, SourceSpan, render
+    from jobbvinner_cli.report.images import Images
 
-    doctype = repo.doctype(type_name)
+    progress("leser")
+    result = _checked(pilot, dt.date.today(), team)
+    ctx = result.ctx
+    assert ctx is not None and ctx.pilot is not None
+    doctype = ctx.doctypes.get(type_name)
+    if doctype is None:
+        raise JvError(
+            f"Ukjent dokumenttype «{type_name}». Kjente typer: {', '.join(ctx.doctypes)}.",
+            exit_code=EXIT_USAGE,
+        )
+    if doctype.scope == "team" and team is None:
+        raise JvError(
+            f"{doctype.title} hører til et team. Oppgi teamet med --team.", exit_code=EXIT_USAGE
+        )
     if doctype.numbered and nr is None:
         raise JvError(f"{doctype.title} har nummer; oppgi hvilken med --nr.", exit_code=EXIT_USAGE)
-    path = repo.document_path(doctype, nr, team)
-    display = repo.rel(path)
-    if not path.is_file():
+    doc_id = doctype.doc_id(nr)
+    doc = (
+        result.facts.get(team, {}).get(doc_id)
+        if doctype.scope == "team" and team is not None
+        else result.pilot_documents.get(doc_id)
+    )
+    display = (
+        f"{TEAMS_DIR}/{team}/{doctype.filename(nr)}"
+        if doctype.scope == "team"
+        else (doctype.filename(nr))
+    )
+    if doc is None or doc.body is None:
+        refused = [
+            _located(d)
+            for d in result.diagnostics
+            if d.path == display and d.severity is Severity.ERROR
+        ]
+        if refused:
+            raise JvError("Dokumentet kan ikke leses:\n" + "\n".join(f"  {e}" for e in refused))
         raise JvError(
             f"Dokumentet finnes ikke. Lag det med «jv scaffold {type_name}».",
             path=display,
             exit_code=EXIT_USAGE,
         )
-    progress("leser")
-    doc = read_document(path, display)
-    kommune = doc.meta.kommune or (repo.team(team).kommune if team else repo.pilot.navn)
+    pilot_model = ctx.pilot
+    info = ctx.teams.get(team) if team is not None else None
+    kommune = doc.text_field("kommune") or (
+        info.team.kommune if info is not None and info.team is not None else pilot_model.navn
+    )
     title = f"{doctype.display_title(nr)} – {kommune}" if team else doctype.display_title(nr)
     rows = [["Deltakende team", kommune]]
-    if doc.meta.gruppeleder:
-        rows.append(["Gruppeleder", doc.meta.gruppeleder])
-    if doc.meta.effektmål:
-        rows.append(["Effektmål", doc.meta.effektmål])
-    goal = doc.meta.resultatmål
-    if goal:
-        rows.append(["Resultatmål", "; ".join(goal) if isinstance(goal, list) else goal])
-    if doc.meta.periode and doc.meta.periode.fra and doc.meta.periode.til:
-        rows.append(
-            [
-                "Periode",
-                f"{format_date(doc.meta.periode.fra)} – {format_date(doc.meta.periode.til)}",
-            ]
-        )
-    if doc.meta.levert:
-        rows.append(["Levert", format_date(doc.meta.levert)])
-    body = without_guidance(re.sub(r"\A\s*#\s[^\n]*\n", "", doc.body, count=1))
+    for label, key in (
+        ("Gruppeleder", "gruppeleder"),
+        ("Effektmål", "effektmål"),
+        ("Resultatmål", "resultatmål"),
+    ):
+        if doc.text_field(key):
+            rows.append([label, doc.text_field(key)])
+    period = doc.periode
+    if period is not None and period.fra and period.til:
+        rows.append(["Periode", f"{format_date(period.fra)} – {format_date(period.til)}"])
+    if doc.levert:
+        rows.append(["Levert", format_date(doc.levert)])
+    body = doc.body
+    start = body.headings[0].end if body.headings and body.headings[0].level == 1 else 0
+    if body.headings and body.headings[0].level == 1 and body.has_text(0, body.headings[0].at):
+        start = 0  # text above the title: keep everything
+    raw = body.clean(start, len(body.lines))
+    text = raw.lstrip("\n")
+    first_line = body.line(start) + len(raw) - len(text)  # each blank line dropped is one "\n"
+    text = text.rstrip("\n")
     header = pipe_table(["Felt", "Verdi"], rows)
-    markdown = f"{header}\n\n{body}\n"
     workdir = Path(tempfile.mkdtemp(prefix="jv-eksport-"))
     try:
-        from jobbvinner_cli.report.assemble import Assembler
-
-        images = Assembler(repo, workdir, include_team_reports=False)
-        markdown = images._images_in(
-            markdown, path, display, doc.body_line - header.count("\n") - 2
-        )
+        text = Images(result.root, workdir).rewrite(text, display, first_line)
+        markdown = f"{header}\n\n{text}\n"
         meta = ReportMeta(
             title=title,
-            subtitle=repo.pilot.navn,
-            region=repo.pilot.region,
+            subtitle=pilot_model.navn,
+            region=pilot_model.region,
             period=rows[-1][1] if rows[-1][0] == "Periode" else "",
             municipalities=[kommune] if team else [],
-            project_leader=repo.pilot.prosjektleder.navn,
-            date_text=format_date(doc.meta.levert or dt.date.today()),
-            draft=doc.meta.status.value != "levert",
+            project_leader=pilot_model.prosjektleder.navn,
+            date_text=format_date(doc.levert or dt.date.today()),
+            draft=not doc.delivered,
         )
         offset = header.count("\n") + 3
-        span = SourceSpan(offset, offset + body.count("\n"), display, doc.body_line)
-        result = render(
+        span = SourceSpan(offset, offset + text.count("\n"), display, first_line)
+        rendered = render(
             markdown, meta, output, fmt, workdir=workdir, spans=[span], timeout=timeout,  # type: ignore[arg-type]
             progress=progress,
         )  # fmt: skip
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
-    return Built(result.path, result.pages, fmt, [])
+    return Built(rendered.path, rendered.pages, fmt, [])

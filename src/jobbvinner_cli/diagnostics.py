@@ -1,10 +1,35 @@
-"""Diagnostics: one finding of `jv check`, and the collector a file's checks write to."""
+"""Findings: a rule (what can be wrong), a diagnostic (one finding of it) and the sink that
+collects a file's diagnostics. The base every reader and rule family builds on."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
-from jobbvinner_cli.check.rules import RULES, Severity
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        return {"error": "feil", "warning": "advarsel", "info": "merknad"}[self.value]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One thing `jv check` can find: its code, name, default severity, family, a one-line
+    summary, an explanation, and a failing (``bad``) and a passing (``good``) example."""
+
+    code: str
+    name: str
+    severity: Severity
+    family: str
+    summary: str
+    explanation: str
+    bad: str
+    good: str
 
 
 @dataclass(frozen=True)
@@ -43,7 +68,7 @@ class Sink:
 
     def add(
         self,
-        code: str,
+        rule: Rule,
         line: int | None,
         message: str,
         *,
@@ -52,8 +77,8 @@ class Sink:
     ) -> None:
         self.items.append(
             Diagnostic(
-                code,
-                severity or RULES[code].severity,
+                rule.code,
+                severity or rule.severity,
                 path or self.path,
                 line,
                 self.team,
@@ -61,3 +86,7 @@ class Sink:
                 message,
             )
         )
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.severity is Severity.ERROR]

@@ -9,8 +9,20 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from jobbvinner_cli.check.diagnostics import Sink
-from jobbvinner_cli.validation import (
+from jobbvinner_cli.diagnostics import Rule, Sink
+from jobbvinner_cli.pipeline.problems import (
+    JV106,
+    JV107,
+    JV108,
+    JV109,
+    JV111,
+    JV112,
+    JV113,
+    JV114,
+    JV115,
+    JV116,
+)
+from jobbvinner_cli.pipeline.schema import (
     Problem,
     annotation_at,
     is_text_annotation,
@@ -19,7 +31,7 @@ from jobbvinner_cli.validation import (
 )
 from jobbvinner_cli.yamltext import Node, YamlTextError, parse_yaml_text
 
-_KIND_CODES = {"duplicate": "JV108", "refused": "JV109", "depth": "JV109"}
+_KIND_CODES = {"duplicate": JV108, "refused": JV109, "depth": JV109}
 
 
 def parse_tree(text: str, sink: Sink, offset: int) -> tuple[bool, Node | None]:
@@ -28,23 +40,23 @@ def parse_tree(text: str, sink: Sink, offset: int) -> tuple[bool, Node | None]:
         return True, parse_yaml_text(text)
     except YamlTextError as exc:
         line = exc.line + offset if exc.line else offset + 1
-        sink.add(_KIND_CODES.get(exc.kind, "JV107"), line, exc.message)
+        sink.add(_KIND_CODES.get(exc.kind, JV107), line, exc.message)
         return False, None
 
 
-def problem_code(kind: str) -> str:
+def problem_code(kind: str) -> Rule:
     """The rule for one of pydantic's error kinds."""
     if kind == "missing":
-        return "JV112"
+        return JV112
     if kind == "extra_forbidden":
-        return "JV116"
+        return JV116
     if kind.startswith(("date", "datetime")):
-        return "JV114"
+        return JV114
     if kind in ("dict_type", "model_type", "model_attributes_type") or kind.endswith(
         ("_type", "_parsing")
     ):
-        return "JV113"
-    return "JV115"
+        return JV113
+    return JV115
 
 
 def _fields_at(model: type[BaseModel], path: tuple[str | int, ...]) -> list[str]:
@@ -74,10 +86,10 @@ def report_problems(
     for problem in problems:
         code = problem_code(problem.kind)
         message = problem.message
-        if code == "JV116":
+        if code == JV116:
             message = unknown_key_message(model, problem.path)
         if problem.kind == "dict_type" and not problem.path:
-            code = "JV106"
+            code = JV106
             message = (
                 "Innholdet må være nøkler med verdier («nøkkel: verdi» på hver linje), ikke en "
                 "liste eller bare tekst."
@@ -109,7 +121,7 @@ def report_unknown_keys(tree: Node, model: type[BaseModel], sink: Sink, offset: 
     for key in tree.mapping:
         if key not in known:
             sink.add(
-                "JV116",
+                JV116,
                 tree.key_lines.get(key, tree.line) + offset,
                 f"«{key}» er et felt jv ikke kjenner, og det blir ikke brukt."
                 f"{_did_you_mean(key, sorted(known))} Rett stavemåten, eller fjern feltet.",
@@ -206,7 +218,7 @@ def report_traps(tree: Node, model: type[BaseModel], sink: Sink, offset: int) ->
             reading = other_reading(node.scalar)
             if reading is not None:
                 sink.add(
-                    "JV111",
+                    JV111,
                     node.line + offset,
                     f"«{key_path(path)}: {node.scalar}» er tekst for jv, men andre YAML-lesere "
                     f"leser det som {reading}. Sett verdien i anførselstegn: "

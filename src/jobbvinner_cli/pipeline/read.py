@@ -1,4 +1,9 @@
-"""Reading a file for the check: never modifies it, never raises, says what is wrong."""
+"""Reading a pilot file: the one place that decides what any command may read.
+
+Inside the pilot only (symlinks are resolved, and refused when they lead out), a size cap,
+UTF-8 (naming the likely encoding otherwise), a byte order mark and Windows line ends. Never
+modifies the file, never raises: what is wrong becomes a diagnostic.
+"""
 
 from __future__ import annotations
 
@@ -6,8 +11,10 @@ import os
 import stat
 from pathlib import Path
 
-from jobbvinner_cli.check.diagnostics import Sink
-from jobbvinner_cli.check.limits import MAX_FILE_BYTES
+from jobbvinner_cli.diagnostics import Sink
+from jobbvinner_cli.errors import JvError
+from jobbvinner_cli.pipeline.limits import MAX_FILE_BYTES
+from jobbvinner_cli.pipeline.problems import JV101, JV102, JV103, JV121, JV122
 from jobbvinner_cli.textio import find_decode_problem
 
 _BOM = b"\xef\xbb\xbf"
@@ -43,35 +50,72 @@ _NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # opening a FIFO must not hang the che
 _BINARY = getattr(os, "O_BINARY", 0)
 
 
-def read_source(path: Path | str, sink: Sink, *, limit: int = MAX_FILE_BYTES) -> str | None:
-    """The file's text (BOM dropped, line ends normalised), or None after a diagnostic."""
+def read_file(root: Path, rel: str, sink: Sink, *, limit: int = MAX_FILE_BYTES) -> str | None:
+    """The text of ``rel`` in the pilot at ``root`` (BOM dropped, line ends normalised), or
+    None after a diagnostic. ``root`` is the resolved pilot folder."""
+    path = os.path.join(root, rel)
+    linked = os.path.islink(path) or ".." in rel.split("/") or _linked_folder(root, rel)
+    if linked and outside_root(root, Path(path)):
+        sink.add(
+            JV121,
+            None,
+            "Filen er en lenke som peker ut av pilotmappen, og blir ikke lest. Legg selve "
+            "filen i piloten.",
+        )
+        return None
+    return _read_path(path, sink, limit)
+
+
+def _linked_folder(root: Path, rel: str) -> bool:
+    """Whether a folder on the way to ``rel`` is a symlink."""
+    parts = rel.split("/")[:-1]
+    folder = str(root)
+    for part in parts:
+        folder = os.path.join(folder, part)
+        if os.path.islink(folder):
+            return True
+    return False
+
+
+def read_or_raise(root: Path, rel: str) -> str:
+    """The text of a pilot file, or a JvError with the reader's message (for commands that
+    stop at the first unreadable file instead of collecting diagnostics)."""
+    sink = Sink(rel)
+    text = read_file(root, rel, sink)
+    if text is None:
+        problem = sink.items[0]
+        raise JvError(problem.message, path=rel, line=problem.line)
+    return text
+
+
+def _read_path(path: str, sink: Sink, limit: int) -> str | None:
     try:
         fd = os.open(path, os.O_RDONLY | _NONBLOCK | _BINARY)
     except PermissionError:
-        sink.add("JV101", None, "Mangler tilgang til å lese filen. Sjekk filrettighetene.")
+        sink.add(JV101, None, "Mangler tilgang til å lese filen. Sjekk filrettighetene.")
         return None
     except FileNotFoundError:
-        sink.add("JV101", None, "Filen finnes ikke (eller er en lenke som peker til ingenting).")
+        sink.add(JV101, None, "Filen finnes ikke (eller er en lenke som peker til ingenting).")
         return None
     except IsADirectoryError:
-        sink.add("JV101", None, "Dette er en mappe, men her skulle det vært en fil.")
+        sink.add(JV101, None, "Dette er en mappe, men her skulle det vært en fil.")
         return None
     except OSError as exc:
-        sink.add("JV101", None, f"Filen kan ikke leses ({exc.strerror or exc}).")
+        sink.add(JV101, None, f"Filen kan ikke leses ({exc.strerror or exc}).")
         return None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            sink.add("JV101", None, "Dette er en mappe, men her skulle det vært en fil.")
+            sink.add(JV101, None, "Dette er en mappe, men her skulle det vært en fil.")
             return None
         if not stat.S_ISREG(info.st_mode):
             sink.add(
-                "JV101", None, "Dette er ikke en vanlig fil (men en spesialfil), og blir ikke lest."
+                JV101, None, "Dette er ikke en vanlig fil (men en spesialfil), og blir ikke lest."
             )
             return None
         if info.st_size > limit:
             sink.add(
-                "JV122",
+                JV122,
                 None,
                 f"Filen er {info.st_size // 1000} kB, mer enn grensen på {limit // 1000} kB for et "
                 "dokument. Sjekk at det er riktig fil; den blir ikke lest.",
@@ -86,12 +130,12 @@ def read_source(path: Path | str, sink: Sink, *, limit: int = MAX_FILE_BYTES) ->
             chunks.append(chunk)
             size += len(chunk)
     except OSError as exc:
-        sink.add("JV101", None, f"Filen kan ikke leses ({exc.strerror or exc}).")
+        sink.add(JV101, None, f"Filen kan ikke leses ({exc.strerror or exc}).")
         return None
     finally:
         os.close(fd)
     if size > limit:
-        sink.add("JV122", None, f"Filen er større enn {limit // 1000} kB og blir ikke lest.")
+        sink.add(JV122, None, f"Filen er større enn {limit // 1000} kB og blir ikke lest.")
         return None
     return decode_source(chunks[0] if len(chunks) == 1 else b"".join(chunks), sink)
 
@@ -106,7 +150,7 @@ def _mostly_utf16(data: bytes) -> bool:
 def decode_source(data: bytes, sink: Sink) -> str | None:
     if data.startswith(_BOM):
         sink.add(
-            "JV103",
+            JV103,
             1,
             "Filen starter med et usynlig byte order mark (BOM). Lagre den som UTF-8 uten BOM, "
             "ellers kjenner ikke GitHub og Pandoc igjen feltene øverst.",
@@ -115,7 +159,7 @@ def decode_source(data: bytes, sink: Sink) -> str | None:
     for signature, what in _SIGNATURES:
         if data.startswith(signature):
             sink.add(
-                "JV102",
+                JV102,
                 1,
                 f"Filen er {what}, ikke tekst. Lim teksten inn i en .md-fil laget med "
                 "«jv scaffold» i stedet.",
@@ -123,7 +167,7 @@ def decode_source(data: bytes, sink: Sink) -> str | None:
             return None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or (b"\x00" in data and _mostly_utf16(data)):
         sink.add(
-            "JV102",
+            JV102,
             1,
             "Filen er lagret som UTF-16 («Unicode» i Notisblokk), ikke UTF-8. Lagre den på nytt "
             "med kodingen UTF-8.",
@@ -131,7 +175,7 @@ def decode_source(data: bytes, sink: Sink) -> str | None:
         return None
     if b"\x00" in data:
         sink.add(
-            "JV102",
+            JV102,
             data.count(b"\n", 0, data.index(b"\x00")) + 1,
             "Filen inneholder nulltegn og ser ut som en binærfil (et bilde, et Word-dokument "
             "eller lignende), ikke tekst. Lagre teksten som en .md-fil i stedet.",
@@ -152,7 +196,7 @@ def decode_source(data: bytes, sink: Sink) -> str | None:
             )
             likely += ", slik Word på Windows gjør." if encoding == "Windows-1252" else "."
         sink.add(
-            "JV102",
+            JV102,
             problem.line,
             f"Filen er ikke UTF-8: byte 0x{problem.byte:02X} på denne linjen er ikke gyldig "
             f"UTF-8.{likely} Åpne filen og lagre den som UTF-8.",

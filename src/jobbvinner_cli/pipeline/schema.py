@@ -68,28 +68,14 @@ def explain(error: Any) -> str:
     return message.removeprefix("Value error, ")
 
 
-def problems_of(
-    exc: ValidationError, tree: Node | None, line_offset: int = 0
-) -> list[tuple[int | None, str]]:
-    problems: list[tuple[int | None, str]] = []
-    for error in exc.errors():
-        loc = tuple(error.get("loc", ()))
-        line = tree.line_of(loc) + line_offset if tree is not None else None
-        problems.append((line, f"{key_path(loc)}: {explain(error)}"))
-    return problems
-
-
 def validate_tree(tree: Node | None, model: type[M], display: str, line_offset: int = 0) -> M:
-    if tree is not None and tree.mapping is None:
+    """The model, or a ConfigError with every problem, worded as `jv check` words them."""
+    result, problems = validate_lenient(tree, model, line_offset)
+    if problems or result is None:
         raise ConfigError(
-            display,
-            [(tree.line + line_offset, "innholdet må være nøkler med verdier (nøkkel: verdi)")],
+            display, [(p.line, p.message) for p in problems] or [(None, "ugyldig innhold")]
         )
-    data = tree.plain() if tree is not None else {}
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise ConfigError(display, problems_of(exc, tree, line_offset)) from None
+    return result
 
 
 def parse_config_text(text: str, display: str) -> Node | None:
@@ -97,9 +83,6 @@ def parse_config_text(text: str, display: str) -> Node | None:
         return parse_yaml_text(text)
     except YamlTextError as exc:
         raise ConfigError(display, [(exc.line, exc.message)]) from None
-
-
-# --- Lenient validation: every problem collected, and a model built from the rest ---------
 
 
 @dataclass(frozen=True)
@@ -198,7 +181,7 @@ def _container(data: Any, path: tuple[str | int, ...]) -> Any:
 def validate_lenient(
     tree: Node | None, model: type[M], line_offset: int = 0, *, max_rounds: int = 12
 ) -> tuple[M | None, list[Problem]]:
-    """Validate like :func:`validate_tree`, but collect every problem instead of raising.
+    """Validate, collecting every problem instead of stopping at the first.
 
     A value that is wrong is dropped (or, when required, replaced by an empty
     one) and validation runs again, so that one mistake does not hide the

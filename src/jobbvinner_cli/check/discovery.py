@@ -1,0 +1,182 @@
+"""Finding a pilot's documents: which files are which document, and which are not read."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jobbvinner_cli.diagnostics import Sink
+from jobbvinner_cli.layout import REPORT_DIR, TEAM_FILE, TEAMS_DIR
+from jobbvinner_cli.pipeline.document import DocRef, TypeSpec
+from jobbvinner_cli.pipeline.problems import JV120, JV121
+from jobbvinner_cli.pipeline.read import outside_root
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def classify(name: str, specs: dict[str, TypeSpec]) -> tuple[str, int | None] | str:
+    """(type, nr) for a team document's file name, else a Norwegian hint about the name."""
+    stem, dot, ext = name.rpartition(".")
+    if dot and ext == "md":
+        spec = specs.get(stem)
+        if spec is not None and spec.doctype.scope == "team" and not spec.doctype.numbered:
+            return stem, None
+        base, dash, number = stem.rpartition("-")
+        spec = specs.get(base) if dash else None
+        if (
+            spec is not None
+            and spec.doctype.scope == "team"
+            and spec.doctype.numbered
+            and number.isdigit()
+            and not number.startswith("0")
+        ):
+            return base, int(number)
+    return _name_hint(name, specs)
+
+
+def _name_hint(name: str, specs: dict[str, TypeSpec]) -> str:
+    stem = name.rsplit(".", 1)[0] if "." in name else name
+    lowered = stem.strip().lower().replace(" ", "-")
+    base = lowered.rsplit("-", 1)[0]
+    for key in (lowered, base):
+        spec = specs.get(key)
+        if spec is None:
+            continue
+        doctype = spec.doctype
+        if doctype.scope == "pilot":
+            return (
+                f"{doctype.title} hører til hele piloten og ligger i pilotmappen, ikke hos et team."
+            )
+        example = doctype.filename(1 if doctype.numbered else None)
+        if not name.endswith(".md"):
+            return f"Dokumentene skrives som Markdown-filer: {example}, ikke {name}."
+        if doctype.numbered and key == lowered:
+            return f"{doctype.title}ene har nummer: {doctype.name}-1.md, {doctype.name}-2.md …"
+        return f"Filen skal trolig hete {example if doctype.numbered else doctype.filename(None)}."
+    names = [
+        s.doctype.filename(1).replace("-1.md", "-N.md")
+        if s.doctype.numbered
+        else s.doctype.filename(None)
+        for s in specs.values()
+        if s.doctype.scope == "team"
+    ]
+    return f"Teamdokumentene heter {', '.join(names)}. Flytt eller slett filen."
+
+
+@dataclass
+class Found:
+    tasks: list[DocRef] = field(default_factory=list)
+    team_dirs: list[str] = field(default_factory=list)
+    plain: list[str] = field(default_factory=list)  # files checked only as text (rapport/)
+    unread: list[DocRef] = field(default_factory=list)  # documents that are links out
+    sinks: dict[str, Sink] = field(default_factory=dict)
+
+    def sink(self, path: str, team: str | None = None) -> Sink:
+        if path not in self.sinks:
+            self.sinks[path] = Sink(path, team)
+        return self.sinks[path]
+
+
+def _scan(path: Path) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(path) as entries:
+            return sorted(entries, key=lambda e: e.name)
+    except OSError:
+        return []
+
+
+def discover(root: Path, specs: dict[str, TypeSpec], only_team: str | None) -> Found:
+    found = Found()
+    teams_dir = root / TEAMS_DIR
+    if teams_dir.is_symlink() and outside_root(root, teams_dir):
+        found.sink(TEAMS_DIR).add(
+            JV121, None, "Mappen teams/ er en lenke ut av pilotmappen, og blir ikke lest."
+        )
+        return found
+    for entry in _scan(teams_dir):
+        name = entry.name
+        rel = f"{TEAMS_DIR}/{name}"
+        if _hidden(name) or (only_team is not None and name != only_team):
+            continue
+        path = Path(entry.path)
+        if entry.is_symlink() and outside_root(root, path):
+            found.sink(rel, name).add(
+                JV121,
+                None,
+                "Teammappen er en lenke ut av pilotmappen, og blir ikke lest. Legg teamets filer "
+                "i selve mappen.",
+            )
+            continue
+        if not entry.is_dir():
+            found.sink(rel).add(
+                JV120,
+                None,
+                f"«{name}» ligger rett under teams/. Dokumentene hører hjemme i en teammappe "
+                "(teams/<team>/); flytt eller slett filen.",
+            )
+            continue
+        found.team_dirs.append(name)
+        for item in _scan(path):
+            if _hidden(item.name) or item.name == TEAM_FILE:
+                continue
+            item_rel = f"{rel}/{item.name}"
+            if item.is_symlink() and outside_root(root, Path(item.path)):
+                found.sink(item_rel, name).add(
+                    JV121,
+                    None,
+                    "Filen er en symbolsk lenke som peker ut av pilotmappen, og blir ikke lest. "
+                    "Legg selve filen i teammappen.",
+                )
+                linked = classify(item.name, specs)
+                if isinstance(linked, tuple):  # there, but unread: not "missing" for deadlines
+                    found.unread.append(DocRef(item_rel, name, linked[0], linked[1]))
+                continue
+            kind = classify(item.name, specs) if not item.is_dir() else None
+            if isinstance(kind, tuple):
+                found.tasks.append(DocRef(item_rel, name, kind[0], kind[1]))
+            else:
+                what = "Mappen" if kind is None else "Filen"
+                hint = "Teammappen skal bare ha team.yaml og dokumentene." if kind is None else kind
+                found.sink(item_rel, name).add(
+                    JV120,
+                    None,
+                    f"{what} «{item.name}» er ikke et dokument jv kjenner, og blir ikke sjekket "
+                    f"eller tatt med i rapporten. {hint}",
+                )
+    if only_team is not None:
+        return found
+    for spec in specs.values():
+        doctype = spec.doctype
+        if doctype.scope != "pilot":
+            continue
+        for nr in spec.numbers if doctype.numbered else [None]:
+            path = root / doctype.filename(nr)
+            rel = doctype.filename(nr)
+            if path.is_symlink() and outside_root(root, path):
+                found.sink(rel).add(
+                    JV121, None, "Filen er en lenke ut av pilotmappen, og blir ikke lest."
+                )
+            elif path.exists() or path.is_symlink():
+                found.tasks.append(DocRef(rel, None, doctype.name, nr))
+    for entry in _scan(root / REPORT_DIR):
+        if _hidden(entry.name) or not entry.name.endswith(".md"):
+            continue
+        rel = f"{REPORT_DIR}/{entry.name}"
+        if entry.is_symlink() and outside_root(root, Path(entry.path)):
+            found.sink(rel).add(
+                JV121, None, "Filen er en lenke ut av pilotmappen, og blir ikke lest."
+            )
+        else:
+            found.plain.append(rel)
+    return found
+
+
+def team_slugs(root: Path) -> list[str]:
+    return [
+        e.name
+        for e in _scan(root / TEAMS_DIR)
+        if not _hidden(e.name) and e.is_dir() and (Path(e.path) / TEAM_FILE).is_file()
+    ]

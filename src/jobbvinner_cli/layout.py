@@ -1,0 +1,10 @@
+"""Where things are in a pilot folder."""
+
+from __future__ import annotations
+
+PILOT_FILE = "pilot.yaml"
+TEAM_FILE = "team.yaml"
+TEAMS_DIR = "teams"
+REPORT_DIR = "rapport"
+TEMPLATES_DIR = "templates"
+TYPES_DIR = "types"

@@ -1,0 +1,97 @@
+"""Delivery state of a document on a day, and the hours a team reports per period.
+
+One function each, used by `jv check`, `jv status` and the report alike.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from jobbvinner_cli.model.doctype import DocumentType
+from jobbvinner_cli.model.pilot import Pilot
+from jobbvinner_cli.model.schedule import hours_period
+
+
+class State(str, Enum):
+    DELIVERED = "delivered"
+    LATE = "late"
+    MISSING = "missing"  # due, and no file
+    OVERDUE = "overdue"  # due, the file is there but not delivered
+    DRAFT = "draft"  # not due yet, being written
+    NOT_DUE = "not_due"  # not due yet, not begun
+    NOT_OWED = "not_owed"  # withdrawn before the deadline, or excused
+    UNKNOWN = "unknown"  # the file's status cannot be read
+
+    @property
+    def label(self) -> str:
+        return STATE_LABELS[self]
+
+
+STATE_LABELS = {
+    State.DELIVERED: "levert",
+    State.LATE: "levert for sent",
+    State.MISSING: "mangler (forfalt)",
+    State.OVERDUE: "ikke levert (forfalt)",
+    State.DRAFT: "utkast",
+    State.NOT_DUE: "ikke forfalt",
+    State.NOT_OWED: "ikke påkrevd",
+    State.UNKNOWN: "ukjent (feil i filen)",
+}
+
+
+@dataclass(frozen=True)
+class Submission:
+    """What a document says about its delivery."""
+
+    status_known: bool  # the status can be read
+    delivered: bool  # «status: levert»
+    delivered_on: dt.date | None  # «levert:», else from git; None when unknown
+
+
+def delivered_by(submission: Submission, today: dt.date) -> bool:
+    """Whether the document counts as delivered on ``today`` (a delivery date after it is a
+    look back in time: not delivered yet)."""
+    when = submission.delivered_on
+    return submission.delivered and (when is None or when <= today)
+
+
+def delivery_state(
+    submission: Submission | None, due: dt.date, today: dt.date, *, owed: bool = True
+) -> State:
+    """The state of a document due on ``due``, on ``today``; ``None``: there is no file."""
+    if not owed:
+        return State.NOT_OWED
+    if submission is None:
+        return State.MISSING if due <= today else State.NOT_DUE
+    if not submission.status_known:
+        return State.UNKNOWN
+    if delivered_by(submission, today):
+        late = submission.delivered_on is not None and submission.delivered_on > due
+        return State.LATE if late else State.DELIVERED
+    return State.OVERDUE if due <= today else State.DRAFT
+
+
+@dataclass(frozen=True)
+class HoursReported:
+    doctype: DocumentType
+    nr: int | None
+    hours: float
+    submission: Submission
+
+
+def hours_per_period(
+    pilot: Pilot, reports: Iterable[HoursReported], today: dt.date
+) -> dict[int, float]:
+    """Hours per period (1: gathering 1 to 2), summed over the documents delivered by
+    ``today``; drafts do not count."""
+    total: dict[int, float] = {}
+    for report in reports:
+        if not delivered_by(report.submission, today):
+            continue
+        period = hours_period(report.doctype, pilot, report.nr)
+        if period is not None:
+            total[period] = total.get(period, 0) + report.hours
+    return total
