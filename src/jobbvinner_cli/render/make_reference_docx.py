@@ -40,7 +40,7 @@ HEADING_FONT = "Calibri"
 
 
 def _pandoc_default_reference() -> bytes:
-    from jobbvinner_cli.render.engine import pandoc_path
+    from jobbvinner_cli.render.binaries import pandoc_path
 
     return subprocess.run(
         [pandoc_path(), "--print-default-data-file", "reference.docx"],

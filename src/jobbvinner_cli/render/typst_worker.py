@@ -1,6 +1,6 @@
 """Compile one Typst file to PDF in a child process, so the engine can kill it.
 
-Run by :mod:`jobbvinner_cli.render.engine` as ``python -I typst_worker.py`` (by
+Run by :mod:`jobbvinner_cli.render.typst_pdf` as ``python -I typst_worker.py`` (by
 path, so nothing but the standard library and the ``typst`` package is
 imported). It reads a JSON job from stdin::
 
