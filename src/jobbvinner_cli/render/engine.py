@@ -37,6 +37,8 @@ from jobbvinner_cli.render.errors import RenderError
 from jobbvinner_cli.render.job import Job, ProgressFn, ReportMeta, SourceSpan
 from jobbvinner_cli.render.workdir import check_workdir, refuse_escaping_symlinks, reserve_temp
 
+# RenderError, ReportMeta and SourceSpan are re-exported for code that still
+# imports them from here rather than from jobbvinner_cli.render.
 __all__ = ["RenderError", "RenderResult", "ReportMeta", "SourceSpan", "render"]
 
 Format = Literal["pdf", "docx", "html"]
