@@ -1,4 +1,4 @@
-"""Tests for the rendering engine (jobbvinner_cli.render.engine)."""
+"""Tests for the rendering engine (jobbvinner_cli.render)."""
 
 from __future__ import annotations
 
@@ -14,12 +14,13 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from jobbvinner_cli.render import engine
-from jobbvinner_cli.render.engine import (
+from jobbvinner_cli.render import (
     RenderError,
     ReportMeta,
     SourceSpan,
     render,
+    typst_errors,
+    typst_pdf,
 )
 from jobbvinner_cli.render.typst_worker import page_count
 
@@ -470,8 +471,8 @@ def test_svg_linking_outside_is_refused_by_typst(tmp_path: Path) -> None:
 def test_typst_line_mapping_by_words() -> None:
     typ = ["#import x", "= Innledning", "Her står det noe om Frøya og #broken-call(x)"]
     md = ["# Innledning", "", "Her står det noe om Frøya og", "annet"]
-    assert engine._typst_line_to_markdown(typ, 3, 1, md) == 3
-    assert engine._typst_line_to_markdown(typ, 1, 1, md) is None
+    assert typst_errors._typst_line_to_markdown(typ, 3, 1, md) == 3
+    assert typst_errors._typst_line_to_markdown(typ, 1, 1, md) is None
 
 
 def test_broken_anchor_link_is_reported(tmp_path: Path) -> None:
@@ -519,7 +520,7 @@ def test_pandoc_timeout_is_a_render_error(tmp_path: Path) -> None:
 def test_typst_timeout_kills_the_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     slow = tmp_path / "slow_worker.py"
     slow.write_text("import time\ntime.sleep(60)\n")
-    monkeypatch.setattr(engine, "TYPST_WORKER", slow)
+    monkeypatch.setattr(typst_pdf, "TYPST_WORKER", slow)
     started = time.monotonic()
     with pytest.raises(RenderError) as info:
         render(
@@ -591,7 +592,7 @@ def test_worker_protocol(tmp_path: Path) -> None:
             "output": str(tmp_path / "o.pdf"),
         }
         proc = subprocess.run(
-            [sys.executable, "-I", str(engine.TYPST_WORKER)],
+            [sys.executable, "-I", str(typst_pdf.TYPST_WORKER)],
             input=json.dumps(job).encode(),
             capture_output=True,
             check=True,

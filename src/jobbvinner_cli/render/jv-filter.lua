@@ -1,5 +1,5 @@
 --[[
-jv's pandoc filter (jobbvinner_cli.render.engine). The Markdown it sees was
+jv's pandoc filter (jobbvinner_cli.render.pandoc). The Markdown it sees was
 read with raw HTML/TeX/attributes and metadata blocks switched off; this filter
 is the second line of defence:
 

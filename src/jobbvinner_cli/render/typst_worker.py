@@ -1,6 +1,6 @@
 """Compile one Typst file to PDF in a child process, so the engine can kill it.
 
-Run by :mod:`jobbvinner_cli.render.engine` as ``python -I typst_worker.py`` (by
+Run by :mod:`jobbvinner_cli.render.typst_pdf` as ``python -I typst_worker.py`` (by
 path, so nothing but the standard library and the ``typst`` package is
 imported). It reads a JSON job from stdin::
 
@@ -24,7 +24,9 @@ _COUNT = re.compile(rb"/Count\s+(\d+)")
 
 
 def page_count(pdf: bytes) -> int | None:
-    """Pages in a PDF: the /Count of the page tree root (typst writes it uncompressed)."""
+    """Pages in a PDF: the /Count of the page tree root, which typst writes
+    uncompressed. None if it is not found: the count is only shown to the
+    user, which is not worth a PDF library at run time."""
     for match in _ROOT_PAGES.finditer(pdf):
         body = match.group(1)
         if b"/Parent" in body:
@@ -32,14 +34,7 @@ def page_count(pdf: bytes) -> int | None:
         count = _COUNT.search(body)
         if count:
             return int(count.group(1))
-    try:  # pragma: no cover - only if typst starts compressing the page tree
-        import io
-
-        from pypdf import PdfReader
-
-        return len(PdfReader(io.BytesIO(pdf)).pages)
-    except Exception:  # pragma: no cover
-        return None
+    return None
 
 
 def compile_job(job: dict[str, Any]) -> dict[str, Any]:

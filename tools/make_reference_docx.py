@@ -1,9 +1,10 @@
 """Regenerate the reference documents pandoc styles jv's DOCX output with.
 
-    python -m jobbvinner_cli.render.make_reference_docx
+    python tools/make_reference_docx.py [FOLDER]
 
 writes ``reference.docx`` and ``reference-utkast.docx`` (the draft variant,
-"UTKAST" in every page header) next to this file. They start from pandoc's own
+"UTKAST" in every page header) into ``src/jobbvinner_cli/render/``, where
+they ship with the package, or into FOLDER. They start from pandoc's own
 default reference.docx, so every style pandoc's writer uses exists, and then
 restyle it: Normal font, headings 1-3 (chapters start on a new page), Title,
 Subtitle, the title-page paragraphs, captions, the "Table" table style pandoc
@@ -12,7 +13,8 @@ margins, a running header with the chapter title (Word STYLEREF field) and page
 numbers in the footer (PAGE field). The first page (the title page) has no
 header or footer.
 
-Needs python-docx (a test/dev dependency), not needed at run time.
+A build tool, not part of the package: needs jv installed (for its pandoc)
+and python-docx (a test/dev dependency).
 """
 
 from __future__ import annotations
@@ -31,7 +33,9 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
-HERE = Path(__file__).resolve().parent
+from jobbvinner_cli.render.binaries import pandoc_path
+
+RENDER_DIR = Path(__file__).resolve().parent.parent / "src" / "jobbvinner_cli" / "render"
 ACCENT = "1F4E79"
 MUTED = "595959"
 DRAFT_RED = "B3261E"
@@ -40,8 +44,6 @@ HEADING_FONT = "Calibri"
 
 
 def _pandoc_default_reference() -> bytes:
-    from jobbvinner_cli.render.engine import pandoc_path
-
     return subprocess.run(
         [pandoc_path(), "--print-default-data-file", "reference.docx"],
         check=True,
@@ -301,7 +303,7 @@ def build(draft: bool, base: bytes) -> bytes:
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    target = Path(args[0]) if args else HERE
+    target = Path(args[0]) if args else RENDER_DIR
     base = _pandoc_default_reference()
     for name, draft in (("reference.docx", False), ("reference-utkast.docx", True)):
         path = target / name

@@ -1,0 +1,64 @@
+"""What a render works from: the report's metadata, where its lines came from, and the job."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from jobbvinner_cli.render.deadline import Deadline
+
+ProgressFn = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """Where a chunk of the assembled Markdown came from."""
+
+    start_line: int  # 1-based line in the assembled markdown
+    end_line: int
+    path: str  # pilot-relative source file, e.g. "teams/froya/sluttrapport.md"
+    source_start_line: int  # 1-based line in that file where the chunk starts
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    title: str
+    subtitle: str | None
+    region: str
+    period: str
+    municipalities: list[str]
+    project_leader: str
+    date_text: str  # already formatted, e.g. "4. juni 2019"
+    draft: bool
+    lang: str = "nb"
+
+
+# The language tag reaches pandoc's command line and Typst's text(lang:), so only
+# something shaped like a BCP 47 tag is passed on.
+_LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
+@dataclass
+class Job:
+    markdown: str
+    meta: ReportMeta
+    workdir: Path  # resolved
+    spans: tuple[SourceSpan, ...]
+    deadline: Deadline
+    progress: ProgressFn | None
+
+    def stage(self, name: str) -> None:
+        if self.progress is not None:
+            self.progress(name)
+
+    @functools.cached_property
+    def lines(self) -> list[str]:
+        return self.markdown.splitlines()
+
+    @property
+    def lang(self) -> str:
+        lang = self.meta.lang
+        return lang if _LANG.fullmatch(lang or "") else "nb"
