@@ -80,7 +80,7 @@ def build_report(
     progress: Progress,
     timeout: float = 120.0,
 ) -> Built:
-    from jobbvinner_cli.render.engine import ReportMeta, SourceSpan, render
+    from jobbvinner_cli.render import ReportMeta, SourceSpan, render
     from jobbvinner_cli.report.assemble import Assembler
     from jobbvinner_cli.report.inputs import ReportInput
 
@@ -142,7 +142,7 @@ def export_document(
     timeout: float = 60.0,
 ) -> Built:
     """One team document as DOCX or PDF, with its header fields as a table on top."""
-    from jobbvinner_cli.render.engine import ReportMeta, SourceSpan, render
+    from jobbvinner_cli.render import ReportMeta, SourceSpan, render
     from jobbvinner_cli.report.images import Images
 
     progress("leser")
