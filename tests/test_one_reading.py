@@ -1,0 +1,170 @@
+"""Every command reads a document the way `jv check` does: the same broken pilot gives the
+same verdict everywhere, no traceback, and nothing from outside the pilot in any output."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLE, Run
+
+TODAY = "2019-12-31"
+SECRET = "HEMMELIG-INNHOLD-UTENFOR-PILOTEN"
+
+
+@pytest.fixture
+def orkdal(tmp_path: Path) -> Path:
+    root = tmp_path / "orkdal"
+    shutil.copytree(EXAMPLE, root)
+    return root
+
+
+def _check(run: Run, root: Path) -> tuple[int, list[dict[str, object]]]:
+    result = run("check", "--pilot", str(root), "--today", TODAY, "--format", "json")
+    return result.exit_code, json.loads(result.stdout)["diagnostics"]
+
+
+def _html(run: Run, root: Path, *args: str) -> tuple[int, str, str]:
+    out = root.parent / "rapport.html"
+    result = run(
+        "build-report", "--pilot", str(root), "--today", TODAY, "-o", str(out), *args
+    )
+    return result.exit_code, out.read_text(encoding="utf-8") if out.exists() else "", result.output
+
+
+def _secret_file(root: Path) -> Path:
+    outside = root.parent / "utenfor"
+    outside.mkdir()
+    path = outside / "hemmelig.md"
+    path.write_text(f"# Hemmelig\n\n{SECRET}\n", encoding="utf-8")
+    return path
+
+
+def test_a_chapter_linked_out_of_the_pilot_is_read_by_no_command(orkdal: Path, run: Run) -> None:
+    chapter = orkdal / "rapport" / "02-bakgrunn.md"
+    chapter.unlink()
+    chapter.symlink_to(_secret_file(orkdal))
+    code, diagnostics = _check(run, orkdal)
+    assert code == 1
+    assert [(d["code"], d["path"]) for d in diagnostics if d["code"] == "JV121"] == [
+        ("JV121", "rapport/02-bakgrunn.md")
+    ]
+    code, html, output = _html(run, orkdal)
+    assert code == 1 and "rapport/02-bakgrunn.md: JV121" in output and html == ""
+    code, html, _ = _html(run, orkdal, "--draft")
+    assert code == 0
+    assert "Bakgrunn" in html  # the chapter's title stands, its linked text does not
+    assert SECRET not in html
+
+
+def test_a_team_document_linked_out_of_the_pilot_is_read_by_no_command(
+    orkdal: Path, run: Run
+) -> None:
+    report = orkdal / "teams" / "hitra" / "sluttrapport.md"
+    report.unlink()
+    report.symlink_to(_secret_file(orkdal))
+    _, diagnostics = _check(run, orkdal)
+    assert ("JV121", "teams/hitra/sluttrapport.md") in [(d["code"], d["path"]) for d in diagnostics]
+    out = orkdal.parent / "hitra.html"
+    result = run(
+        "export", "sluttrapport", "--team", "hitra", "--pilot", str(orkdal), "-o", str(out)
+    )
+    assert result.exit_code != 0 and not out.exists()
+    assert "teams/hitra/sluttrapport.md: JV121" in result.output
+    code, html, _ = _html(run, orkdal, "--draft", "--include-team-reports")
+    assert code == 0 and SECRET not in html
+    assert "Sluttrapport fra Frøya" in html and "Sluttrapport fra Hitra" not in html
+
+
+def test_a_folder_of_chapters_linked_out_is_not_read(orkdal: Path, run: Run) -> None:
+    outside = _secret_file(orkdal).parent
+    (outside / "01-oppsummering.md").write_text(f"{SECRET}\n", encoding="utf-8")
+    shutil.rmtree(orkdal / "rapport")
+    (orkdal / "rapport").symlink_to(outside)
+    code, html, _ = _html(run, orkdal, "--draft")
+    assert code == 0 and SECRET not in html
+
+
+def test_a_key_libraries_use_internally_is_only_a_warning_everywhere(
+    orkdal: Path, run: Run
+) -> None:
+    plan = orkdal / "teams" / "hitra" / "hovedplan.md"
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("status: levert", "content: x\nstatus: levert"),
+        encoding="utf-8",
+    )
+    code, diagnostics = _check(run, orkdal)
+    assert code == 0
+    assert [(d["code"], d["path"]) for d in diagnostics if d["code"] == "JV116"] == [
+        ("JV116", "teams/hitra/hovedplan.md")
+    ]
+    out = orkdal.parent / "hovedplan.html"
+    result = run("export", "hovedplan", "--team", "hitra", "--pilot", str(orkdal), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert "Ønsket bemanningssituasjon i 2019" in out.read_text(encoding="utf-8")
+    code, html, output = _html(run, orkdal)
+    assert code == 0, output
+    (orkdal / "teams" / "hitra" / "fremdriftsplan-5.md").unlink()
+    result = run("scaffold", "fremdriftsplan", "--team", "hitra", "--nr", "5", cwd=orkdal)
+    assert result.exit_code == 0, result.output
+    text = (orkdal / "teams" / "hitra" / "fremdriftsplan-5.md").read_text(encoding="utf-8")
+    assert 'effektmål: "Ønsket bemanningssituasjon i 2019' in text
+
+
+def test_a_heading_inside_a_code_block_is_not_a_section(orkdal: Path, run: Run) -> None:
+    report = orkdal / "teams" / "hitra" / "sluttrapport.md"
+    text = report.read_text(encoding="utf-8")
+    text = text.replace(
+        "- Mentor-ordning\n",
+        "- Mentor-ordning\n\n```\n## 5. Resultater av tiltakene\n- Falsk resultat\n```\n\n",
+    )
+    report.write_text(text, encoding="utf-8")
+    code, diagnostics = _check(run, orkdal)
+    assert code == 0
+    assert [d for d in diagnostics if d["path"] == "teams/hitra/sluttrapport.md"] == []
+    code, html, _ = _html(run, orkdal)
+    assert code == 0
+    results_table = html[html.index("Rekordmange") - 3000 : html.index("Rekordmange") + 200]
+    assert "Gode søkertall" in html
+    assert "Falsk resultat" not in results_table
+
+
+def test_a_wrong_shape_is_worded_the_same_by_check_and_scaffold(orkdal: Path, run: Run) -> None:
+    team = orkdal / "teams" / "hitra" / "team.yaml"
+    text = team.read_text(encoding="utf-8")
+    team.write_text(text.replace("kommune: Hitra", "kommune:\n  - Hitra"), encoding="utf-8")
+    _, diagnostics = _check(run, orkdal)
+    check_lines = {
+        f"{d['path']}:{d['line']}: {d['code']} {d['message']}"
+        for d in diagnostics
+        if d["path"] == "teams/hitra/team.yaml" and d["severity"] == "error"
+    }
+    assert check_lines
+    (orkdal / "teams" / "hitra" / "fremdriftsplan-5.md").unlink()
+    result = run("scaffold", "fremdriftsplan", "--team", "hitra", "--nr", "5", cwd=orkdal)
+    assert result.exit_code == 2
+    for line in check_lines:
+        assert line in result.output
+    assert ".str" not in result.output and "list[" not in result.output
+
+
+def test_hours_of_a_draft_count_nowhere(orkdal: Path, run: Run) -> None:
+    status = orkdal / "teams" / "hitra" / "statusrapport-2.md"
+    text = status.read_text(encoding="utf-8")
+    assert "timer:" in text
+    text = text.replace("status: levert", "status: utkast")
+    text = "\n".join(line for line in text.split("\n") if not line.startswith("levert:"))
+    status.write_text(text, encoding="utf-8")
+    result = run("status", "--pilot", str(orkdal), "--today", TODAY, "--format", "json")
+    hitra = next(t for t in json.loads(result.stdout)["teams"] if t["team"] == "hitra")
+    code, html, output = _html(run, orkdal, "--draft")
+    assert code == 0, output
+    # the report's hours table holds the same numbers as jv status
+    row = html[html.index("<td>Hitra</td>", html.index("Timer brukt mellom samlingene")) :]
+    cells = [c.split("<")[0] for c in row.split("<td>")[2:7]]
+    shown = {str(p): cells[p - 1] for p in range(1, 6) if cells[p - 1] != "–"}
+    assert shown == {p: f"{h:g}" for p, h in hitra["hours"].items()}
+    assert "2" not in hitra["hours"]
