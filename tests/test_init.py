@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from jobbvinner_cli.model.report import CHAPTERS
+from jobbvinner_cli.model.chapters import CHAPTERS
 from tests.conftest import Run, snapshot
 
 

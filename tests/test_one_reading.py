@@ -29,9 +29,7 @@ def _check(run: Run, root: Path) -> tuple[int, list[dict[str, object]]]:
 
 def _html(run: Run, root: Path, *args: str) -> tuple[int, str, str]:
     out = root.parent / "rapport.html"
-    result = run(
-        "build-report", "--pilot", str(root), "--today", TODAY, "-o", str(out), *args
-    )
+    result = run("build-report", "--pilot", str(root), "--today", TODAY, "-o", str(out), *args)
     return result.exit_code, out.read_text(encoding="utf-8") if out.exists() else "", result.output
 
 
@@ -107,6 +105,7 @@ def test_a_key_libraries_use_internally_is_only_a_warning_everywhere(
     assert "Ønsket bemanningssituasjon i 2019" in out.read_text(encoding="utf-8")
     code, html, output = _html(run, orkdal)
     assert code == 0, output
+    assert "Ønsket bemanningssituasjon i 2019" in html
     (orkdal / "teams" / "hitra" / "fremdriftsplan-5.md").unlink()
     result = run("scaffold", "fremdriftsplan", "--team", "hitra", "--nr", "5", cwd=orkdal)
     assert result.exit_code == 0, result.output

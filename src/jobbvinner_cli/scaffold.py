@@ -14,8 +14,8 @@ from jobbvinner_cli.model.schedule import ScheduleError, check_number, numbers, 
 from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.pipeline.document import DocRef, model_document
 from jobbvinner_cli.pipeline.read import read_file
-from jobbvinner_cli.rendering import make_env, render, template_for
 from jobbvinner_cli.repo import PilotRepo
+from jobbvinner_cli.templating import make_env, render, template_for
 from jobbvinner_cli.textio import write_new
 
 

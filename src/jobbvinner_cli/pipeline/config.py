@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from jobbvinner_cli.catalog import load_doctypes
 from jobbvinner_cli.diagnostics import Sink
 from jobbvinner_cli.errors import ConfigError, JvError
 from jobbvinner_cli.layout import PILOT_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
@@ -13,6 +12,7 @@ from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.pilot import Pilot
 from jobbvinner_cli.model.schedule import numbers
 from jobbvinner_cli.model.team import Team
+from jobbvinner_cli.pipeline.doctypes import load_doctypes
 from jobbvinner_cli.pipeline.document import TypeSpec
 from jobbvinner_cli.pipeline.problems import JV106, JV601
 from jobbvinner_cli.pipeline.read import read_file

@@ -7,7 +7,7 @@ their failures into Norwegian messages at pilot source lines.
 """
 
 from jobbvinner_cli.render.engine import RenderResult, render
-from jobbvinner_cli.render.errors import RenderError
-from jobbvinner_cli.render.job import ReportMeta, SourceSpan
+from jobbvinner_cli.render.errors import RenderError, SourceSpan
+from jobbvinner_cli.render.job import ReportMeta
 
 __all__ = ["RenderError", "RenderResult", "ReportMeta", "SourceSpan", "render"]

@@ -33,8 +33,8 @@ from typing import Literal
 
 from jobbvinner_cli.render import pandoc, typst_pdf
 from jobbvinner_cli.render.deadline import Deadline
-from jobbvinner_cli.render.errors import RenderError
-from jobbvinner_cli.render.job import Job, ProgressFn, ReportMeta, SourceSpan
+from jobbvinner_cli.render.errors import RenderError, SourceSpan
+from jobbvinner_cli.render.job import Job, ProgressFn, ReportMeta
 from jobbvinner_cli.render.workdir import check_workdir, refuse_escaping_symlinks, reserve_temp
 
 # RenderError, ReportMeta and SourceSpan are re-exported for code that still

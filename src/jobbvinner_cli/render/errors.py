@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
 
 from jobbvinner_cli.errors import JvError
 
-if TYPE_CHECKING:
-    from jobbvinner_cli.render.job import SourceSpan
+
+@dataclass(frozen=True)
+class SourceSpan:
+    """Where a chunk of the assembled Markdown came from."""
+
+    start_line: int  # 1-based line in the assembled markdown
+    end_line: int
+    path: str  # pilot-relative source file, e.g. "teams/froya/sluttrapport.md"
+    source_start_line: int  # 1-based line in that file where the chunk starts
 
 
 class RenderError(JvError):

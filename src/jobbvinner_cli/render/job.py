@@ -9,18 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jobbvinner_cli.render.deadline import Deadline
+from jobbvinner_cli.render.errors import SourceSpan
 
 ProgressFn = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class SourceSpan:
-    """Where a chunk of the assembled Markdown came from."""
-
-    start_line: int  # 1-based line in the assembled markdown
-    end_line: int
-    path: str  # pilot-relative source file, e.g. "teams/froya/sluttrapport.md"
-    source_start_line: int  # 1-based line in that file where the chunk starts
 
 
 @dataclass(frozen=True)

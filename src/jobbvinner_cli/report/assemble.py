@@ -15,8 +15,8 @@ from pathlib import Path
 
 from jobbvinner_cli.dates import MONTHS
 from jobbvinner_cli.layout import REPORT_DIR
+from jobbvinner_cli.model.chapters import CHAPTERS
 from jobbvinner_cli.model.doctype import DocumentType
-from jobbvinner_cli.model.report import CHAPTERS
 from jobbvinner_cli.pipeline.body import Body, demote_headings
 from jobbvinner_cli.pipeline.document import DocFacts
 from jobbvinner_cli.report.images import Images

@@ -19,9 +19,9 @@ from jinja2 import (
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from jobbvinner_cli.catalog import PACKAGE_TEMPLATES
 from jobbvinner_cli.dates import format_date, format_short
 from jobbvinner_cli.errors import JvError
+from jobbvinner_cli.pipeline.doctypes import PACKAGE_TEMPLATES
 
 
 def yaml_value(value: Any) -> str:
