@@ -10,7 +10,7 @@ from jobbvinner_cli.model.doctype import DocTypeDef, DocumentType
 from jobbvinner_cli.pipeline.read import read_or_raise
 from jobbvinner_cli.pipeline.schema import parse_config_text, validate_tree
 
-PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
+PACKAGE_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 # The order the types are listed in help texts and the status table.
 TYPE_ORDER = ("hovedplan", "fremdriftsplan", "statusrapport", "sluttrapport", "prosjektplan")
 
