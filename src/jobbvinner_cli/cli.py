@@ -10,7 +10,7 @@ from typing import Annotated, TypeVar
 
 import typer
 
-from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.errors import Hint, JvError, UsageError
 
 app = typer.Typer(
     name="jv",
@@ -56,18 +56,45 @@ def _say(message: str) -> None:
     Console(highlight=False, soft_wrap=True).print(message)
 
 
+# The remedies the domain names (errors.Hint), worded with this command line's options.
+HINTS = {
+    Hint.PILOT_FOLDER: "Sjekk --pilot, eller lag en pilot med «jv init».",
+    Hint.FIND_PILOT: "Gå til pilotmappen, bruk --pilot MAPPE, eller lag en ny pilot med «jv init MAPPE».",
+    Hint.NAME_TEAM: "Oppgi teamet med --team.",
+    Hint.DROP_TEAM: "Dropp --team.",
+    Hint.NAME_NR: "Oppgi hvilken med --nr.",
+    Hint.DROP_NR: "Dropp --nr.",
+    Hint.REPLACE_NR: "Bruk --nr N --force for å lage en av dem på nytt.",
+    Hint.REPLACE_FILE: "Bruk --force hvis du vil erstatte den (innholdet går da tapt).",
+    Hint.REPLACE_DOCUMENT: "Bruk --force hvis du vil lage det på nytt fra malen "
+    "(teksten som står der nå, går da tapt).",
+    Hint.OTHER_SLUG: "Velg et annet navn med --slug hvis det er en annen kommune.",
+    Hint.NAME_SLUG: "Du kan også oppgi mappenavnet med --slug.",
+    Hint.NAME_FORMAT: "Du kan også oppgi formatet med --format.",
+    Hint.BUILD_DRAFT: "Rett feilene, eller bygg et utkast med --draft (da står UTKAST på hver side).",
+}
+
+
+def _message(exc: JvError) -> str:
+    """The error's message with its remedy as a sentence naming the option."""
+    if exc.hint is None:
+        return exc.message
+    return f"{exc.message}{chr(10) if chr(10) in exc.message else ' '}{HINTS[exc.hint]}"
+
+
 @contextmanager
 def _friendly_errors() -> Iterator[None]:
     try:
         yield
     except JvError as exc:
         where = exc.location()
-        if "\n" in exc.message:
-            _err(f"{where}:" if where and not exc.message.startswith(str(where)) else "")
-            for line in exc.message.splitlines():
+        message = _message(exc)
+        if "\n" in message:
+            _err(f"{where}:" if where and not message.startswith(str(where)) else "")
+            for line in message.splitlines():
                 _err(line)
         else:
-            _err(f"{where}: {exc.message}" if where else exc.message)
+            _err(f"{where}: {message}" if where else message)
         raise typer.Exit(exc.exit_code) from None
     except KeyboardInterrupt:
         _err("Avbrutt.")
@@ -131,9 +158,8 @@ def init_command(
         dates = [parse_gathering(s) for s in samling or []]
         for earlier, later in itertools.pairwise(dates):
             if earlier.start and later.start and later.start < earlier.start:
-                raise JvError(
-                    "Samlingene må gis i datorekkefølge (--samling for samling 1 først).",
-                    exit_code=EXIT_USAGE,
+                raise UsageError(
+                    "Samlingene må gis i datorekkefølge (--samling for samling 1 først)."
                 )
         result = init_pilot(
             InitOptions(

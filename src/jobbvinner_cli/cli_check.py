@@ -16,7 +16,7 @@ from typing import Annotated
 import typer
 
 from jobbvinner_cli.cli import PilotOption, _err, _run, app
-from jobbvinner_cli.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, JvError
+from jobbvinner_cli.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError
 
 CHECK_FORMATS = ("text", "json", "github", "junit", "auto")
 STATUS_FORMATS = ("text", "json", "csv", "md")
@@ -37,19 +37,15 @@ def _parse_today(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
-        raise JvError(
-            f"--today «{value}» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2019-12-31.",
-            exit_code=EXIT_USAGE,
+        raise UsageError(
+            f"--today «{value}» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2019-12-31."
         ) from None
 
 
 def _choose(value: str, allowed: tuple[str, ...], option: str) -> str:
     chosen = value.strip().lower()
     if chosen not in allowed:
-        raise JvError(
-            f"{option} «{value}» finnes ikke. Velg en av: {', '.join(allowed)}.",
-            exit_code=EXIT_USAGE,
-        )
+        raise UsageError(f"{option} «{value}» finnes ikke. Velg en av: {', '.join(allowed)}.")
     return chosen
 
 
@@ -135,9 +131,8 @@ def check_command(
         if explain is not None:
             rule = RULES.get(explain.strip().upper())
             if rule is None:
-                raise JvError(
-                    f"Regelen «{explain}» finnes ikke. Se alle med «jv check --list-rules».",
-                    exit_code=EXIT_USAGE,
+                raise UsageError(
+                    f"Regelen «{explain}» finnes ikke. Se alle med «jv check --list-rules»."
                 )
             output.explain_text(rule)
             return EXIT_OK
@@ -146,9 +141,8 @@ def check_command(
             codes += [c.strip().upper() for c in item.split(",") if c.strip()]
         for code in codes:
             if not any(fnmatch.fnmatchcase(known, code) for known in RULES):
-                raise JvError(
-                    f"--ignore {code}: ingen regel har den koden. Se «jv check --list-rules».",
-                    exit_code=EXIT_USAGE,
+                raise UsageError(
+                    f"--ignore {code}: ingen regel har den koden. Se «jv check --list-rules»."
                 )
         if team is not None:
             from jobbvinner_cli.slugs import check_slug

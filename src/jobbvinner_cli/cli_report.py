@@ -12,7 +12,7 @@ from typing import Annotated
 import typer
 
 from jobbvinner_cli.cli import PilotOption, _run, _say, app
-from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.errors import UsageError
 
 STAGES = {
     "sjekker": "Sjekker piloten (jv check)",
@@ -46,9 +46,7 @@ def _today(value: str | None) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise JvError(
-            f"«{value}» er ikke en dato. Skriv ÅÅÅÅ-MM-DD.", exit_code=EXIT_USAGE
-        ) from None
+        raise UsageError(f"«{value}» er ikke en dato. Skriv ÅÅÅÅ-MM-DD.") from None
 
 
 @app.command("build-report")

@@ -18,10 +18,6 @@ MAX_FRONT_MATTER_CHARS = 64_000
 _FENCE = re.compile(r"^---[ \t]*$")
 
 
-class FrontMatterMissing(JvError):
-    pass
-
-
 @dataclass(frozen=True)
 class Split:
     """A document cut into its front matter text and body; lines are 1-based in the file."""
@@ -65,14 +61,14 @@ class Document:
 def parse_document(text: str, display: str, path: Path | None = None) -> Document:
     split = split_front_matter(text)
     if split.unclosed:
-        raise FrontMatterMissing(
+        raise JvError(
             "Front matter-blokken øverst er ikke lukket. Legg til en linje med bare --- "
             "etter siste felt.",
             path=display,
             line=1,
         )
     if split.front_text is None:
-        raise FrontMatterMissing(
+        raise JvError(
             "Dokumentet mangler front matter øverst (feltene mellom to linjer med ---). "
             "Lag dokumentet med «jv scaffold», eller kopier feltene fra et annet dokument.",
             path=display,

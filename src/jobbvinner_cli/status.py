@@ -18,7 +18,7 @@ from typing import Any
 from jobbvinner_cli.check.deadlines import Entry, State
 from jobbvinner_cli.check.engine import CheckOptions, run_check
 from jobbvinner_cli.dates import format_short
-from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.schedule import Slot, hours_period
 
@@ -86,7 +86,7 @@ def build_status(pilot: Path | None, today: dt.date) -> StatusTable:
             f"{d.path}:{d.line}: {d.message}" if d.line else f"{d.path}: {d.message}"
             for d in report.diagnostics
         )
-        raise JvError(f"pilot.yaml kan ikke leses: {problems}", exit_code=EXIT_USAGE)
+        raise UsageError(f"pilot.yaml kan ikke leses: {problems}")
     type_order = {name: i for i, name in enumerate(ctx.doctypes)}
     team_slots = sorted(
         (s for s in ctx.slots.get(None, {}).values() if s.doctype.scope == "team"),

@@ -45,7 +45,7 @@ from jobbvinner_cli.check.pilotchecks import (
 from jobbvinner_cli.check.rules import Severity
 from jobbvinner_cli.check.source import outside_root, read_source
 from jobbvinner_cli.dates import format_date
-from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.repo import (
     PILOT_FILE,
     REPORT_DIR,
@@ -425,10 +425,9 @@ def run_check(options: CheckOptions) -> Report:
 def _run_check(options: CheckOptions) -> Report:
     root = find_root(options.start, options.pilot)
     if options.team is not None and not (root / TEAMS_DIR / options.team / TEAM_FILE).is_file():
-        raise JvError(
+        raise UsageError(
             f"Fant ikke teamet «{options.team}» (ingen {TEAMS_DIR}/{options.team}/{TEAM_FILE}). "
-            f"Team i piloten: {', '.join(_team_slugs(root)) or 'ingen ennå'}.",
-            exit_code=EXIT_USAGE,
+            f"Team i piloten: {', '.join(_team_slugs(root)) or 'ingen ennå'}."
         )
     pilot_sink = Sink(PILOT_FILE)
     readable, pilot, tree, problems, pilot_text = load_pilot(root, pilot_sink)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jobbvinner_cli.dates import format_date
 from jobbvinner_cli.documents import read_document
-from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.errors import Hint, JvError, UsageError
 from jobbvinner_cli.repo import PilotRepo
 from jobbvinner_cli.report.sections import without_guidance
 from jobbvinner_cli.report.tables import pipe_table
@@ -25,16 +25,14 @@ def format_for(output: Path | None, fmt: str | None) -> str:
     if fmt is not None:
         fmt = fmt.lower()
         if fmt not in FORMATS:
-            raise JvError(
-                f"Ukjent format «{fmt}». Velg pdf, docx eller html.", exit_code=EXIT_USAGE
-            )
+            raise UsageError(f"Ukjent format «{fmt}». Velg pdf, docx eller html.")
         return fmt
     if output is not None and output.suffix.lower().lstrip(".") in FORMATS:
         return output.suffix.lower().lstrip(".")
     if output is not None and output.suffix:
-        raise JvError(
-            f"Kjenner ikke filtypen «{output.suffix}». Bruk .pdf, .docx eller .html, eller --format.",
-            exit_code=EXIT_USAGE,
+        raise UsageError(
+            f"Kjenner ikke filtypen «{output.suffix}». Bruk .pdf, .docx eller .html.",
+            hint=Hint.NAME_FORMAT,
         )
     return "pdf"
 
@@ -79,8 +77,8 @@ def build_report(
             shown = "\n".join(f"  {e}" for e in errors[:50])
             more = f"\n  … og {len(errors) - 50} til" if len(errors) > 50 else ""
             raise JvError(
-                f"jv check fant {len(errors)} feil, så rapporten bygges ikke:\n{shown}{more}\n"
-                "Rett feilene, eller bygg et utkast med --draft (da står UTKAST på hver side).",
+                f"jv check fant {len(errors)} feil, så rapporten bygges ikke:\n{shown}{more}",
+                hint=Hint.BUILD_DRAFT,
             )
     workdir = Path(tempfile.mkdtemp(prefix="jv-bygg-"))
     try:
@@ -134,14 +132,12 @@ def export_document(
 
     doctype = repo.doctype(type_name)
     if doctype.numbered and nr is None:
-        raise JvError(f"{doctype.title} har nummer; oppgi hvilken med --nr.", exit_code=EXIT_USAGE)
+        raise UsageError(f"{doctype.title} har nummer.", hint=Hint.NAME_NR)
     path = repo.document_path(doctype, nr, team)
     display = repo.rel(path)
     if not path.is_file():
-        raise JvError(
-            f"Dokumentet finnes ikke. Lag det med «jv scaffold {type_name}».",
-            path=display,
-            exit_code=EXIT_USAGE,
+        raise UsageError(
+            f"Dokumentet finnes ikke. Lag det med «jv scaffold {type_name}».", path=display
         )
     progress("leser")
     doc = read_document(path, display)
