@@ -115,18 +115,18 @@ def check_command(
     _safe_stdout()
 
     def action() -> int:
-        from jobbvinner_cli.check import output
         from jobbvinner_cli.check.rules import RULES, Severity
+        from jobbvinner_cli.formats import check_json, github, junit, rules_doc, terminal
 
         fmt_choices = (*CHECK_FORMATS, "md") if list_rules else CHECK_FORMATS
         fmt = _choose(output_format, fmt_choices, "--format")
         if list_rules:
             if fmt == "md":
-                typer.echo(output.rules_markdown(), nl=False)
+                typer.echo(rules_doc.rules_markdown(), nl=False)
             elif fmt == "json":
-                typer.echo(output.rules_json())
+                typer.echo(rules_doc.rules_json())
             else:
-                output.rules_text()
+                typer.echo(terminal.rules_text(), nl=False, color=True)
             return EXIT_OK
         if explain is not None:
             rule = RULES.get(explain.strip().upper())
@@ -134,7 +134,7 @@ def check_command(
                 raise UsageError(
                     f"Regelen «{explain}» finnes ikke. Se alle med «jv check --list-rules»."
                 )
-            output.explain_text(rule)
+            typer.echo(terminal.explain_text(rule), nl=False, color=True)
             return EXIT_OK
         codes: list[str] = []
         for item in ignore or []:
@@ -156,13 +156,13 @@ def check_command(
 
         report = run_check(CheckOptions(pilot=pilot, today=day, team=team, ignore=codes, jobs=jobs))
         if fmt == "json":
-            typer.echo(output.render_json(report))
+            typer.echo(check_json.render(report))
         elif fmt == "github":
-            typer.echo(output.render_github(report))
+            typer.echo(github.render(report))
         elif fmt == "junit":
-            typer.echo(output.render_junit(report, strict))
+            typer.echo(junit.render(report, strict))
         else:
-            output.render_text(report)
+            typer.echo(terminal.check_text(report), nl=False, color=True)
         if report.fatal:
             _err(
                 "pilot.yaml kan ikke leses, så resten av piloten er ikke sjekket. Rett feilen over."
@@ -196,9 +196,16 @@ def status_command(
     def action() -> None:
         fmt = _choose(output_format, STATUS_FORMATS, "--format")
         day = _parse_today(today)
-        from jobbvinner_cli.status import build_status, render_status
+        from jobbvinner_cli.formats import status_tables, terminal
+        from jobbvinner_cli.status import build_status
 
         table = build_status(pilot, day)
-        render_status(table, fmt)
+        text = {
+            "json": lambda: status_tables.render_json(table) + "\n",
+            "csv": lambda: status_tables.as_csv(table),
+            "md": lambda: status_tables.as_markdown(table),
+            "text": lambda: terminal.status_text(table),
+        }[fmt]()
+        typer.echo(text, nl=False, color=True)
 
     _run(action)

@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from pilotkit import TODAY, Pilot, runner
 
-from jobbvinner_cli.check import output
 from jobbvinner_cli.check.engine import CheckOptions, run_check
 from jobbvinner_cli.check.rules import RULES, Severity
 from jobbvinner_cli.cli import app
+from jobbvinner_cli.formats import check_json
 
 HP = "teams/froya/hovedplan.md"
 REPO = Path(__file__).resolve().parents[2]
@@ -155,7 +155,7 @@ def test_parallel_and_serial_give_the_same_report(pilot: Pilot) -> None:
     day = dt.date.fromisoformat(TODAY)
     serial = run_check(CheckOptions(pilot=pilot.root, today=day, jobs=1))
     parallel = run_check(CheckOptions(pilot=pilot.root, today=day, jobs=2))
-    assert output.render_json(serial) == output.render_json(parallel)
+    assert check_json.render(serial) == check_json.render(parallel)
 
 
 def test_nothing_is_modified(pilot: Pilot) -> None:
