@@ -47,6 +47,15 @@ def test_only_the_cli_imports_typer_and_only_the_terminal_imports_rich() -> None
             assert name == "formats/terminal.py", name
 
 
+def test_the_terminal_styles_every_severity_and_state() -> None:
+    from jobbvinner_cli.check.deadlines import State
+    from jobbvinner_cli.check.rules import Severity
+    from jobbvinner_cli.formats import terminal
+
+    assert set(terminal.STYLES) == {s.value for s in Severity}
+    assert set(terminal.SYMBOLS) == {s.value for s in State}
+
+
 def test_the_cli_modules_do_not_import_each_other_in_a_cycle() -> None:
     for name, text in _sources().items():
         if name.startswith("cli/") and name not in ("cli/__init__.py", "cli/app.py"):

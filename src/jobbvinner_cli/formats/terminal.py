@@ -24,32 +24,31 @@ from rich.markup import escape as _rich_escape
 from rich.table import Table
 from rich.text import Text
 
-from jobbvinner_cli.check.deadlines import State
-from jobbvinner_cli.check.rules import Rule, Severity
 from jobbvinner_cli.dates import format_short
-from jobbvinner_cli.formats.rules_doc import by_family
-from jobbvinner_cli.formats.status_tables import hours_text
-from jobbvinner_cli.formats.summary import plural, summary, summary_line
 
 if TYPE_CHECKING:
     from jobbvinner_cli.check.diagnostics import Diagnostic
     from jobbvinner_cli.check.engine import Report
+    from jobbvinner_cli.check.rules import Rule
     from jobbvinner_cli.status import StatusTable
+
+# The check is imported only inside the renderings: it takes a third of a second to load,
+# too long to wait for a one-line message. So the styles go by the enums' values.
 
 Part = str | tuple[str, str]
 """A piece of a message: plain text, or (text, Rich style) such as ("Laget", "green")."""
 
-STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}  # by Severity
 
-SYMBOLS = {
-    State.DELIVERED: ("✓", "green"),
-    State.LATE: ("✓!", "yellow"),
-    State.MISSING: ("✗", "bold red"),
-    State.OVERDUE: ("u!", "bold red"),
-    State.DRAFT: ("u", "cyan"),
-    State.NOT_DUE: ("·", "dim"),
-    State.NOT_OWED: ("–", "dim"),
-    State.UNKNOWN: ("?", "magenta"),
+SYMBOLS = {  # by check.deadlines.State
+    "delivered": ("✓", "green"),
+    "late": ("✓!", "yellow"),
+    "missing": ("✗", "bold red"),
+    "overdue": ("u!", "bold red"),
+    "draft": ("u", "cyan"),
+    "not_due": ("·", "dim"),
+    "not_owed": ("–", "dim"),
+    "unknown": ("?", "magenta"),
 }
 
 
@@ -117,6 +116,8 @@ def _group_title(report: Report, team: str | None) -> str:
 
 def check_text(report: Report) -> str:
     """The findings grouped by team and file, then the counts."""
+    from jobbvinner_cli.formats.summary import plural, summary, summary_line
+
     out = _stdout()
 
     def group_key(d: Diagnostic) -> tuple[int, str]:
@@ -133,7 +134,7 @@ def check_text(report: Report) -> str:
                     where = str(d.line).rjust(width) if d.line else "–".rjust(width)
                     label = d.severity.label.ljust(8)
                     out.print(
-                        f"    {where}  [{STYLES[d.severity]}]{label}[/] [dim]{d.code}[/]  "
+                        f"    {where}  [{STYLES[d.severity.value]}]{label}[/] [dim]{d.code}[/]  "
                         f"{escape(d.message)}"
                     )
             out.print()
@@ -148,13 +149,15 @@ def check_text(report: Report) -> str:
 
 def rules_text() -> str:
     """Every rule, by family: code, severity, name and summary."""
+    from jobbvinner_cli.formats.rules_doc import by_family
+
     out = _stdout()
     with out.capture() as captured:
         for family, rules in by_family():
             out.print(f"[bold]{escape(family)}[/]")
             for r in rules:
                 out.print(
-                    f"  {r.code}  [{STYLES[r.severity]}]{r.severity.label:<8}[/] "
+                    f"  {r.code}  [{STYLES[r.severity.value]}]{r.severity.label:<8}[/] "
                     f"{escape(r.name):<26} {escape(r.summary)}"
                 )
             out.print()
@@ -197,6 +200,9 @@ def status_text(table: StatusTable) -> str:
 
 
 def _print_status(console: Console, table: StatusTable) -> None:
+    from jobbvinner_cli.check.deadlines import State
+    from jobbvinner_cli.formats.status_tables import hours_text
+
     if not table.rows:
         console.print("Piloten har ingen team ennå. Lag et med «jv new-team KOMMUNE».")
         return
@@ -223,7 +229,7 @@ def _print_status(console: Console, table: StatusTable) -> None:
             if entry is None:
                 cells.append("?" if not row.readable else "")
                 continue
-            symbol, style = SYMBOLS[entry.state]
+            symbol, style = SYMBOLS[entry.state.value]
             cells.append(f"[{style}]{symbol}[/]")
         upcoming = "–"
         if row.next_due is not None:
@@ -231,10 +237,11 @@ def _print_status(console: Console, table: StatusTable) -> None:
             upcoming = f"{shorts.get(where.doc_id, where.doc_id)} {format_short(where.due)}"
         grid.add_row(escape(name), *cells, escape(upcoming))
     console.print(grid)
-    legend = "  ".join(
-        f"[{style}]{symbol}[/] {state.label}" for state, (symbol, style) in SYMBOLS.items()
-    )
-    console.print(legend)
+    legend = []
+    for state in State:
+        symbol, style = SYMBOLS[state.value]
+        legend.append(f"[{style}]{symbol}[/] {state.label}")
+    console.print("  ".join(legend))
     names = ", ".join(
         f"{short} = {doctype.title.lower()}"
         for short, doctype in {
