@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jobbvinner_cli.diagnostics import Severity, Sink
-from jobbvinner_cli.errors import EXIT_USAGE, ConfigError, JvError
+from jobbvinner_cli.errors import ConfigError, Hint, UsageError
 from jobbvinner_cli.layout import PILOT_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.pilot import Pilot
@@ -24,19 +24,15 @@ def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
     if explicit is not None:
         root = explicit.expanduser()
         if not (root / PILOT_FILE).is_file():
-            raise JvError(
-                f"Fant ingen {PILOT_FILE} i {root}. Sjekk --pilot, eller lag en pilot med «jv init».",
-                exit_code=EXIT_USAGE,
-            )
+            raise UsageError(f"Fant ingen {PILOT_FILE} i {root}.", hint=Hint.PILOT_FOLDER)
         return root.resolve()
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
         if (folder / PILOT_FILE).is_file():
             return folder
-    raise JvError(
-        f"Fant ingen pilot her: verken {here} eller noen mappe over den har en {PILOT_FILE}. "
-        "Gå til pilotmappen, bruk --pilot MAPPE, eller lag en ny pilot med «jv init MAPPE».",
-        exit_code=EXIT_USAGE,
+    raise UsageError(
+        f"Fant ingen pilot her: verken {here} eller noen mappe over den har en {PILOT_FILE}.",
+        hint=Hint.FIND_PILOT,
     )
 
 
@@ -85,17 +81,14 @@ class PilotRepo:
             return self.doctypes[name]
         except KeyError:
             known = ", ".join(self.doctypes)
-            raise JvError(
-                f"Ukjent dokumenttype «{name}». Kjente typer: {known}.", exit_code=EXIT_USAGE
-            ) from None
+            raise UsageError(f"Ukjent dokumenttype «{name}». Kjente typer: {known}.") from None
 
     def team_dir(self, slug: str) -> Path:
         check_slug(slug)
         path = self.root / TEAMS_DIR / slug
         if path.is_symlink() or (path.exists() and not is_inside(self.root, path)):
-            raise JvError(
-                f"Teammappen {TEAMS_DIR}/{slug} peker ut av pilotmappen og blir ikke brukt.",
-                exit_code=EXIT_USAGE,
+            raise UsageError(
+                f"Teammappen {TEAMS_DIR}/{slug} peker ut av pilotmappen og blir ikke brukt."
             )
         return path
 
@@ -119,10 +112,9 @@ class PilotRepo:
             display = f"{TEAMS_DIR}/{slug}/{TEAM_FILE}"
             if not path.is_file():
                 known = ", ".join(self.team_slugs()) or "ingen ennå"
-                raise JvError(
+                raise UsageError(
                     f"Fant ikke teamet «{slug}». Team i piloten: {known}. "
-                    "Lag et nytt team med «jv new-team KOMMUNE».",
-                    exit_code=EXIT_USAGE,
+                    "Lag et nytt team med «jv new-team KOMMUNE»."
                 )
             sink = Sink(display)
             info = load_team(self.root, slug, sink)
@@ -145,9 +137,7 @@ class PilotRepo:
         if doctype.scope == "pilot":
             return self.root / doctype.filename(nr)
         if team is None:
-            raise JvError(
-                f"{doctype.title} hører til et team. Oppgi teamet med --team.", exit_code=EXIT_USAGE
-            )
+            raise UsageError(f"{doctype.title} hører til et team.", hint=Hint.NAME_TEAM)
         return self.team_dir(team) / doctype.filename(nr)
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from jobbvinner_cli.dates import month_columns, month_name
 from jobbvinner_cli.diagnostics import Sink
-from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.errors import Hint, JvError, UsageError
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.schedule import ScheduleError, check_number, numbers, slot
 from jobbvinner_cli.model.team import Team
@@ -28,10 +28,10 @@ class Scaffolded:
     context: dict[str, Any]
 
 
-def _schedule_error(exc: ScheduleError) -> JvError:
+def _schedule_error(exc: ScheduleError) -> UsageError:
     """A schedule problem as a sentence for the user."""
     text = str(exc)
-    return JvError(f"{text[:1].upper()}{text[1:]}.", exit_code=EXIT_USAGE)
+    return UsageError(f"{text[:1].upper()}{text[1:]}.", hint=exc.hint)
 
 
 def next_free_number(repo: PilotRepo, doctype: DocumentType, team: str | None) -> int:
@@ -40,15 +40,13 @@ def next_free_number(repo: PilotRepo, doctype: DocumentType, team: str | None) -
         if not repo.document_path(doctype, nr, team).exists():
             return nr
     if not valid:
-        raise JvError(
+        raise UsageError(
             f"Piloten har {len(repo.pilot.samlinger)} samlinger, og det gir ingen "
-            f"{doctype.title.lower()}er. Legg inn samlingene i pilot.yaml først.",
-            exit_code=EXIT_USAGE,
+            f"{doctype.title.lower()}er. Legg inn samlingene i pilot.yaml først."
         )
-    raise JvError(
-        f"Alle {len(valid)} {doctype.title.lower()}ene finnes allerede for dette teamet. "
-        "Bruk --nr N --force for å lage en av dem på nytt.",
-        exit_code=EXIT_USAGE,
+    raise UsageError(
+        f"Alle {len(valid)} {doctype.title.lower()}ene finnes allerede for dette teamet.",
+        hint=Hint.REPLACE_NR,
     )
 
 
@@ -145,18 +143,14 @@ def scaffold(
 ) -> Scaffolded:
     doctype = repo.doctype(type_name)
     if doctype.scope == "pilot" and team is not None:
-        raise JvError(
-            f"{doctype.title} gjelder hele piloten, ikke et team. Dropp --team.",
-            exit_code=EXIT_USAGE,
+        raise UsageError(
+            f"{doctype.title} gjelder hele piloten, ikke et team.", hint=Hint.DROP_TEAM
         )
     if doctype.scope == "team":
         if team is None:
             slugs = repo.team_slugs()
-            hint = f" Team i piloten: {', '.join(slugs)}." if slugs else ""
-            raise JvError(
-                f"{doctype.title} hører til et team. Oppgi teamet med --team.{hint}",
-                exit_code=EXIT_USAGE,
-            )
+            known = f" Team i piloten: {', '.join(slugs)}." if slugs else ""
+            raise UsageError(f"{doctype.title} hører til et team.{known}", hint=Hint.NAME_TEAM)
         repo.team(team)  # a clear error for an unknown team before anything else
     if doctype.numbered and nr is None:
         nr = next_free_number(repo, doctype, team)
@@ -168,9 +162,9 @@ def scaffold(
     display = repo.rel(path)
     if path.exists() and not force:
         raise JvError(
-            "Dokumentet finnes allerede og blir ikke overskrevet. Bruk --force hvis du vil "
-            "lage det på nytt fra malen (teksten som står der nå, går da tapt).",
+            "Dokumentet finnes allerede og blir ikke overskrevet.",
             path=display,
+            hint=Hint.REPLACE_DOCUMENT,
         )
     text, context = render_document(repo, doctype, nr, team)
     write_new(path, text, force=force, display=display)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jobbvinner_cli import __version__
-from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.layout import PILOT_FILE, REPORT_DIR, TEAMS_DIR, TEMPLATES_DIR
 from jobbvinner_cli.model.chapters import CHAPTERS, PART_TITLES
 from jobbvinner_cli.templating import make_env, render
@@ -29,13 +29,12 @@ def parse_gathering(text: str) -> GatheringDates:
         start = dt.date.fromisoformat(first.strip())
         end = dt.date.fromisoformat(second.strip()) if second else None
     except ValueError:
-        raise JvError(
-            f"«{text}» er ikke en dato. Skriv --samling ÅÅÅÅ-MM-DD, eller "
-            "ÅÅÅÅ-MM-DD..ÅÅÅÅ-MM-DD for en samling over to dager.",
-            exit_code=EXIT_USAGE,
+        raise UsageError(
+            f"«{text}» er ikke en dato. Skriv ÅÅÅÅ-MM-DD, eller "
+            "ÅÅÅÅ-MM-DD..ÅÅÅÅ-MM-DD for en samling over to dager."
         ) from None
     if end is not None and end < start:
-        raise JvError(f"I «{text}» er sluttdatoen før startdatoen.", exit_code=EXIT_USAGE)
+        raise UsageError(f"I «{text}» er sluttdatoen før startdatoen.")
     return GatheringDates(start, end)
 
 
@@ -75,25 +74,20 @@ def _inside_git(folder: Path) -> bool:
 def init_pilot(options: InitOptions) -> InitResult:
     root = options.directory.expanduser()
     if (root / PILOT_FILE).exists():
-        raise JvError(
+        raise UsageError(
             f"{root} har allerede en pilot ({PILOT_FILE} finnes). Ingenting er endret. "
-            "Velg en annen mappe, eller rediger pilot.yaml der.",
-            exit_code=EXIT_USAGE,
+            "Velg en annen mappe, eller rediger pilot.yaml der."
         )
     if root.exists() and not root.is_dir():
-        raise JvError(f"{root} finnes og er ikke en mappe.", exit_code=EXIT_USAGE)
+        raise UsageError(f"{root} finnes og er ikke en mappe.")
     for sub in (TEAMS_DIR, REPORT_DIR):
         if (root / sub).exists() and any((root / sub).iterdir()):
-            raise JvError(
+            raise UsageError(
                 f"{root / sub} finnes allerede og er ikke tom. jv init lager en ny pilot i en tom "
-                "mappe og rører ikke filer som finnes.",
-                exit_code=EXIT_USAGE,
+                "mappe og rører ikke filer som finnes."
             )
     if options.variant not in ("orkdal", "ostfold"):
-        raise JvError(
-            f"Ukjent malvariant «{options.variant}». Velg orkdal eller ostfold.",
-            exit_code=EXIT_USAGE,
-        )
+        raise UsageError(f"Ukjent malvariant «{options.variant}». Velg orkdal eller ostfold.")
     dated = options.gatherings
     gatherings = [{"nr": i, "dato": g.start, "til": g.end} for i, g in enumerate(dated, 1)] or [
         {"nr": i, "dato": None, "til": None} for i in range(1, options.placeholder_count + 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.errors import Hint, UsageError
 from jobbvinner_cli.layout import TEAM_FILE, TEAMS_DIR
 from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.pipeline.schema import parse_config_text, validate_tree
@@ -32,27 +32,23 @@ def new_team(
     referansegruppe: str | None = None,
     with_hovedplan: bool = True,
 ) -> NewTeam:
-    slug = check_slug(slug, option="--slug") if slug is not None else slug_for(kommune)
+    slug = check_slug(slug) if slug is not None else slug_for(kommune)
     folder = repo.root / TEAMS_DIR / slug
     if folder.exists() or folder.is_symlink():
-        raise JvError(
-            f"Teamet «{slug}» finnes allerede ({TEAMS_DIR}/{slug}/). Ingenting er endret. "
-            "Velg et annet navn med --slug hvis det er en annen kommune.",
-            exit_code=EXIT_USAGE,
+        raise UsageError(
+            f"Teamet «{slug}» finnes allerede ({TEAMS_DIR}/{slug}/). Ingenting er endret.",
+            hint=Hint.OTHER_SLUG,
         )
     if not is_inside(repo.root, folder.parent):
-        raise JvError(f"Mappen {TEAMS_DIR}/ peker ut av pilotmappen.", exit_code=EXIT_USAGE)
+        raise UsageError(f"Mappen {TEAMS_DIR}/ peker ut av pilotmappen.")
     if referansegruppe:
-        check_slug(referansegruppe, option="--referansegruppe")
+        check_slug(referansegruppe)
         if referansegruppe == slug:
-            raise JvError(
-                "Et team kan ikke være referansegruppe for seg selv.", exit_code=EXIT_USAGE
-            )
+            raise UsageError("Et team kan ikke være referansegruppe for seg selv.")
         if referansegruppe not in repo.team_slugs():
-            raise JvError(
+            raise UsageError(
                 f"Fant ikke teamet «{referansegruppe}» som referansegruppe. "
-                "Lag det først, eller sett referansegruppe senere i team.yaml.",
-                exit_code=EXIT_USAGE,
+                "Lag det først, eller sett referansegruppe senere i team.yaml."
             )
 
     env = make_env(repo.templates_dir)

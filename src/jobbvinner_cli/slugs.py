@@ -6,7 +6,7 @@ import re
 
 from slugify import slugify
 
-from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.errors import Hint, UsageError
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MAX_LEN = 60
@@ -16,33 +16,28 @@ def slug_for(kommune: str) -> str:
     """«Frøya» → froya, «Aure/Hemne» → aure-hemne; refuses names that look like paths."""
     name = kommune.strip()
     if not name:
-        raise JvError("Kommunenavnet er tomt. Skriv navnet på kommunen.", exit_code=EXIT_USAGE)
+        raise UsageError("Kommunenavnet er tomt. Skriv navnet på kommunen.")
     if ".." in name or name.startswith(("/", "\\", "~", ".")) or "\\" in name:
-        raise JvError(
+        raise UsageError(
             f"«{kommune}» ser ut som en filsti, ikke et kommunenavn. "
-            "Skriv bare navnet på kommunen, for eksempel «Frøya».",
-            exit_code=EXIT_USAGE,
+            "Skriv bare navnet på kommunen, for eksempel «Frøya»."
         )
     if any(ord(ch) < 32 for ch in name):
-        raise JvError(
-            "Kommunenavnet inneholder kontrolltegn. Skriv det på nytt.", exit_code=EXIT_USAGE
-        )
+        raise UsageError("Kommunenavnet inneholder kontrolltegn. Skriv det på nytt.")
     slug = slugify(name, max_length=_MAX_LEN, word_boundary=True)
     if not slug:
-        raise JvError(
-            f"«{kommune}» gir ikke et brukbart mappenavn. Bruk bokstaver, "
-            "eller oppgi et navn med --slug.",
-            exit_code=EXIT_USAGE,
+        raise UsageError(
+            f"«{kommune}» gir ikke et brukbart mappenavn. Bruk bokstaver i navnet.",
+            hint=Hint.NAME_SLUG,
         )
     return slug
 
 
-def check_slug(slug: str, *, option: str = "--team") -> str:
+def check_slug(slug: str) -> str:
     """Accept only slugs of the form jv makes (lowercase letters, digits and hyphens)."""
     if not SLUG_RE.match(slug) or len(slug) > _MAX_LEN:
-        raise JvError(
-            f"«{slug}» er ikke et gyldig teamnavn for {option}. Bruk mappenavnet under teams/, "
-            "med små bokstaver, tall og bindestrek (for eksempel «aure-hemne»).",
-            exit_code=EXIT_USAGE,
+        raise UsageError(
+            f"«{slug}» er ikke et gyldig teamnavn. Bruk mappenavnet under teams/, "
+            "med små bokstaver, tall og bindestrek (for eksempel «aure-hemne»)."
         )
     return slug

@@ -8,7 +8,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from jobbvinner_cli.errors import JvError
+from jobbvinner_cli.errors import Hint, JvError
 
 
 @dataclass(frozen=True)
@@ -65,8 +65,8 @@ def write_new(path: Path, text: str, *, force: bool, display: str | None = None)
     """Write a new file, refusing to replace an existing one unless ``force``."""
     if path.exists() and not force:
         raise JvError(
-            "Filen finnes allerede og blir ikke overskrevet. "
-            "Bruk --force hvis du vil erstatte den (innholdet går da tapt).",
+            "Filen finnes allerede og blir ikke overskrevet.",
             path=display or str(path),
+            hint=Hint.REPLACE_FILE,
         )
     write_atomic(path, text)

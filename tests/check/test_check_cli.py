@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from pilotkit import TODAY, Pilot, runner
 
-from jobbvinner_cli.check import output
 from jobbvinner_cli.check.engine import CheckOptions, run_check
 from jobbvinner_cli.check.registry import RULES
 from jobbvinner_cli.cli import app
 from jobbvinner_cli.diagnostics import Severity
+from jobbvinner_cli.formats import check_json
 
 HP = "teams/froya/hovedplan.md"
 REPO = Path(__file__).resolve().parents[2]
@@ -21,7 +21,10 @@ REPO = Path(__file__).resolve().parents[2]
 
 def invoke(pilot: Pilot, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     result = runner.invoke(
-        app, ["check", "--pilot", str(pilot.root), "--today", TODAY, *args], env=env
+        app,
+        ["check", "--pilot", str(pilot.root), "--today", TODAY, *args],
+        env=env,
+        catch_exceptions=False,
     )
     return result.exit_code, result.stdout
 
@@ -61,7 +64,11 @@ def test_exit_codes(pilot: Pilot) -> None:
     assert invoke(pilot, "-f", "json", "--ignore", "JV999")[0] == 2
     assert invoke(pilot, "-f", "xml")[0] == 2
     assert (
-        runner.invoke(app, ["check", "--pilot", str(pilot.root), "--today", "31.12.2018"]).exit_code
+        runner.invoke(
+            app,
+            ["check", "--pilot", str(pilot.root), "--today", "31.12.2018"],
+            catch_exceptions=False,
+        ).exit_code
         == 2
     )
 
@@ -156,7 +163,7 @@ def test_parallel_and_serial_give_the_same_report(pilot: Pilot) -> None:
     day = dt.date.fromisoformat(TODAY)
     serial = run_check(CheckOptions(pilot=pilot.root, today=day, jobs=1))
     parallel = run_check(CheckOptions(pilot=pilot.root, today=day, jobs=2))
-    assert output.render_json(serial) == output.render_json(parallel)
+    assert check_json.render(serial) == check_json.render(parallel)
 
 
 def test_nothing_is_modified(pilot: Pilot) -> None:
@@ -196,20 +203,26 @@ def test_every_rule_in_the_code_is_in_the_table() -> None:
 
 
 def test_list_rules_and_explain() -> None:
-    result = runner.invoke(app, ["check", "--list-rules"])
+    result = runner.invoke(app, ["check", "--list-rules"], catch_exceptions=False)
     assert result.exit_code == 0
     for code in RULES:
         assert code in result.stdout
-    result = runner.invoke(app, ["check", "--explain", "jv205"])
+    result = runner.invoke(app, ["check", "--explain", "jv205"], catch_exceptions=False)
     assert result.exit_code == 0
     assert "Feiler:" in result.stdout and "Består:" in result.stdout
-    assert runner.invoke(app, ["check", "--explain", "JV999"]).exit_code == 2
-    data = json.loads(runner.invoke(app, ["check", "--list-rules", "--format", "json"]).stdout)
+    assert (
+        runner.invoke(app, ["check", "--explain", "JV999"], catch_exceptions=False).exit_code == 2
+    )
+    data = json.loads(
+        runner.invoke(
+            app, ["check", "--list-rules", "--format", "json"], catch_exceptions=False
+        ).stdout
+    )
     assert [r["code"] for r in data] == list(RULES)
 
 
 def test_docs_rules_md_is_generated_from_the_table() -> None:
-    result = runner.invoke(app, ["check", "--list-rules", "--format", "md"])
+    result = runner.invoke(app, ["check", "--list-rules", "--format", "md"], catch_exceptions=False)
     assert result.exit_code == 0
     assert (REPO / "docs/rules.md").read_text(encoding="utf-8") == result.stdout, (
         "docs/rules.md is out of date: jv check --list-rules --format md > docs/rules.md"
@@ -218,5 +231,5 @@ def test_docs_rules_md_is_generated_from_the_table() -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "junit"])
 def test_help_mentions_exit_codes_and_formats(fmt: str) -> None:
-    result = runner.invoke(app, ["check", "--help"])
+    result = runner.invoke(app, ["check", "--help"], catch_exceptions=False)
     assert "Exit-koder" in result.stdout and fmt in result.stdout

@@ -34,7 +34,7 @@ from jobbvinner_cli.check.pilotchecks import (
 )
 from jobbvinner_cli.check.registry import RULES
 from jobbvinner_cli.diagnostics import Diagnostic, Severity, Sink
-from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.layout import PILOT_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
 from jobbvinner_cli.pipeline.config import load_pilot, load_team, load_types
 from jobbvinner_cli.pipeline.document import DocFacts
@@ -86,10 +86,9 @@ def run_check(options: CheckOptions) -> CheckResult:
 def _run_check(options: CheckOptions) -> CheckResult:
     root = find_root(options.start, options.pilot)
     if options.team is not None and not (root / TEAMS_DIR / options.team / TEAM_FILE).is_file():
-        raise JvError(
+        raise UsageError(
             f"Fant ikke teamet «{options.team}» (ingen {TEAMS_DIR}/{options.team}/{TEAM_FILE}). "
-            f"Team i piloten: {', '.join(team_slugs(root)) or 'ingen ennå'}.",
-            exit_code=EXIT_USAGE,
+            f"Team i piloten: {', '.join(team_slugs(root)) or 'ingen ennå'}."
         )
     pilot_sink = Sink(PILOT_FILE)
     readable, pilot, tree, problems, pilot_text = load_pilot(root, pilot_sink)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from jobbvinner_cli.errors import Hint
 from jobbvinner_cli.model.doctype import DeadlineRule, DocumentType
 from jobbvinner_cli.model.pilot import Pilot
 from jobbvinner_cli.model.refs import resolve_ref
@@ -12,7 +13,14 @@ from jobbvinner_cli.model.team import Team
 
 
 class ScheduleError(ValueError):
-    """The pilot's gatherings do not support this document (e.g. a number out of range)."""
+    """The pilot's gatherings do not support this document (e.g. a number out of range).
+
+    ``hint`` is the remedy, when it is to ask for the document differently.
+    """
+
+    def __init__(self, message: str, *, hint: Hint | None = None) -> None:
+        super().__init__(message)
+        self.hint = hint
 
 
 @dataclass(frozen=True)
@@ -71,11 +79,11 @@ def check_number(doctype: DocumentType, pilot: Pilot, nr: int | None) -> None:
     count = len(pilot.samlinger)
     if not doctype.numbered:
         if nr is not None:
-            raise ScheduleError(f"{doctype.title.lower()} har ikke nummer; dropp --nr")
+            raise ScheduleError(f"{doctype.title.lower()} har ikke nummer", hint=Hint.DROP_NR)
         return
     valid = numbers(doctype, pilot)
     if nr is None:
-        raise ScheduleError(f"{doctype.title.lower()} trenger et nummer")
+        raise ScheduleError(f"{doctype.title.lower()} trenger et nummer", hint=Hint.NAME_NR)
     if nr not in valid:
         if not valid:
             raise ScheduleError(

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from jobbvinner_cli.dates import format_date
 from jobbvinner_cli.diagnostics import Diagnostic, Severity
-from jobbvinner_cli.errors import EXIT_USAGE, ConfigError, JvError
+from jobbvinner_cli.errors import ConfigError, Hint, JvError, UsageError
 from jobbvinner_cli.layout import PILOT_FILE, TEAMS_DIR
 from jobbvinner_cli.report.tables import pipe_table
 
@@ -27,16 +27,14 @@ def format_for(output: Path | None, fmt: str | None) -> str:
     if fmt is not None:
         fmt = fmt.lower()
         if fmt not in FORMATS:
-            raise JvError(
-                f"Ukjent format «{fmt}». Velg pdf, docx eller html.", exit_code=EXIT_USAGE
-            )
+            raise UsageError(f"Ukjent format «{fmt}». Velg pdf, docx eller html.")
         return fmt
     if output is not None and output.suffix.lower().lstrip(".") in FORMATS:
         return output.suffix.lower().lstrip(".")
     if output is not None and output.suffix:
-        raise JvError(
-            f"Kjenner ikke filtypen «{output.suffix}». Bruk .pdf, .docx eller .html, eller --format.",
-            exit_code=EXIT_USAGE,
+        raise UsageError(
+            f"Kjenner ikke filtypen «{output.suffix}». Bruk .pdf, .docx eller .html.",
+            hint=Hint.NAME_FORMAT,
         )
     return "pdf"
 
@@ -91,8 +89,8 @@ def build_report(
         shown = "\n".join(f"  {e}" for e in errors[:50])
         more = f"\n  … og {len(errors) - 50} til" if len(errors) > 50 else ""
         raise JvError(
-            f"jv check fant {len(errors)} feil, så rapporten bygges ikke:\n{shown}{more}\n"
-            "Rett feilene, eller bygg et utkast med --draft (da står UTKAST på hver side).",
+            f"jv check fant {len(errors)} feil, så rapporten bygges ikke:\n{shown}{more}",
+            hint=Hint.BUILD_DRAFT,
         )
     data = ReportInput.from_check(result, today)
     workdir = Path(tempfile.mkdtemp(prefix="jv-bygg-"))
@@ -151,16 +149,13 @@ def export_document(
     assert ctx is not None and ctx.pilot is not None
     doctype = ctx.doctypes.get(type_name)
     if doctype is None:
-        raise JvError(
-            f"Ukjent dokumenttype «{type_name}». Kjente typer: {', '.join(ctx.doctypes)}.",
-            exit_code=EXIT_USAGE,
+        raise UsageError(
+            f"Ukjent dokumenttype «{type_name}». Kjente typer: {', '.join(ctx.doctypes)}."
         )
     if doctype.scope == "team" and team is None:
-        raise JvError(
-            f"{doctype.title} hører til et team. Oppgi teamet med --team.", exit_code=EXIT_USAGE
-        )
+        raise UsageError(f"{doctype.title} hører til et team.", hint=Hint.NAME_TEAM)
     if doctype.numbered and nr is None:
-        raise JvError(f"{doctype.title} har nummer; oppgi hvilken med --nr.", exit_code=EXIT_USAGE)
+        raise UsageError(f"{doctype.title} har nummer.", hint=Hint.NAME_NR)
     doc_id = doctype.doc_id(nr)
     doc = (
         result.facts.get(team, {}).get(doc_id)
@@ -180,10 +175,9 @@ def export_document(
         ]
         if refused:
             raise JvError("Dokumentet kan ikke leses:\n" + "\n".join(f"  {e}" for e in refused))
-        raise JvError(
+        raise UsageError(
             f"Dokumentet finnes ikke. Lag det med «jv scaffold {type_name}».",
             path=display,
-            exit_code=EXIT_USAGE,
         )
     pilot_model = ctx.pilot
     info = ctx.teams.get(team) if team is not None else None

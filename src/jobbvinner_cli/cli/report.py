@@ -1,18 +1,29 @@
-"""`jv build-report` and `jv export` (registered on the main app)."""
+"""`jv build-report` and `jv export`: the final report, and one team document as a file."""
 
 from __future__ import annotations
 
-import datetime as dt
-import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from jobbvinner_cli.cli import PilotOption, _run, _say, app
-from jobbvinner_cli.errors import EXIT_USAGE, JvError
+from jobbvinner_cli.cli.common import (
+    PilotOption,
+    TodayOption,
+    choice,
+    option_value,
+    parse_today,
+    run,
+)
+from jobbvinner_cli.errors import UsageError
+
+
+class ReportFormat(str, Enum):
+    PDF = "pdf"
+    DOCX = "docx"
+    HTML = "html"
+
 
 STAGES = {
     "sjekker": "Sjekker piloten (jv check)",
@@ -23,35 +34,10 @@ STAGES = {
 }
 
 
-@contextmanager
-def _progress() -> Iterator[Callable[[str], None]]:
-    """A spinner with the current stage on a terminal; silent otherwise."""
-    if not sys.stderr.isatty():
-        yield lambda _stage: None
-        return
-    from rich.console import Console
-
-    console = Console(stderr=True)
-    with console.status("Starter …") as status:
-
-        def update(stage: str) -> None:
-            status.update(STAGES.get(stage, stage) + " …")
-
-        yield update
+def _stage(stage: str) -> str:
+    return STAGES.get(stage, stage)
 
 
-def _today(value: str | None) -> dt.date:
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise JvError(
-            f"«{value}» er ikke en dato. Skriv ÅÅÅÅ-MM-DD.", exit_code=EXIT_USAGE
-        ) from None
-
-
-@app.command("build-report")
 def build_report_command(
     output: Annotated[
         Path | None,
@@ -60,9 +46,13 @@ def build_report_command(
         ),
     ] = None,
     fmt: Annotated[
-        str | None,
+        ReportFormat | None,
         typer.Option(
-            "--format", "-f", help="pdf, docx eller html. Standard: fra filendelsen, ellers pdf."
+            "--format",
+            "-f",
+            case_sensitive=False,
+            parser=choice(ReportFormat, "--format"),
+            help="pdf, docx eller html. Standard: fra filendelsen, ellers pdf.",
         ),
     ] = None,
     draft: Annotated[
@@ -75,10 +65,7 @@ def build_report_command(
             "--include-team-reports", help="Legg teamenes sluttrapporter ved som vedlegg."
         ),
     ] = False,
-    today: Annotated[
-        str | None,
-        typer.Option("--today", help="Datoen på rapporten og for fristene (ÅÅÅÅ-MM-DD)."),
-    ] = None,
+    today: TodayOption = None,
     pilot: PilotOption = None,
 ) -> None:
     """Bygg pilotens sluttrapport som PDF, DOCX eller HTML fra repoet.
@@ -90,29 +77,30 @@ def build_report_command(
     """
 
     def action() -> None:
+        from jobbvinner_cli.formats import terminal
         from jobbvinner_cli.report.build import build_report, format_for
 
-        kind = format_for(output, fmt)
+        kind = format_for(output, fmt.value if fmt is not None else None)
         target = output or Path(f"sluttrapport.{kind}")
-        with _progress() as progress:
+        day = parse_today(today)
+        with terminal.spinner(_stage) as progress:
             built = build_report(
                 pilot,
                 target,
                 kind,
                 draft=draft,
                 include_team_reports=include_team_reports,
-                today=_today(today),
+                today=day,
                 progress=progress,
             )
         for warning in built.warnings:
-            _say(f"[yellow]Advarsel:[/] {warning}")
+            terminal.warning(warning)
         pages = f", {built.pages} sider" if built.pages else ""
-        _say(f"[green]Skrev[/] {built.path}{pages}{' (utkast)' if draft else ''}")
+        terminal.say(("Skrev", "green"), f" {built.path}{pages}{' (utkast)' if draft else ''}")
 
-    _run(action)
+    run(action)
 
 
-@app.command("export")
 def export_command(
     doctype: Annotated[
         str, typer.Argument(metavar="TYPE", help="Dokumenttypen, f.eks. statusrapport.")
@@ -127,17 +115,23 @@ def export_command(
     """Lag ett teamdokument som Word- eller PDF-fil, til e-post til egne ledere."""
 
     def action() -> None:
+        from jobbvinner_cli.formats import terminal
         from jobbvinner_cli.report.build import export_document, format_for
         from jobbvinner_cli.slugs import check_slug
 
         if team is not None:
-            check_slug(team)
-        kind = format_for(output, None)
-        with _progress() as progress:
+            with option_value("--team"):
+                check_slug(team)
+        try:
+            kind = format_for(output, None)
+        except UsageError as exc:
+            exc.hint = None  # export has no --format: the file name decides
+            raise
+        with terminal.spinner(_stage) as progress:
             built = export_document(
                 pilot, doctype.lower(), team, nr, output, kind, progress=progress
             )
         pages = f", {built.pages} sider" if built.pages else ""
-        _say(f"[green]Skrev[/] {built.path}{pages}")
+        terminal.say(("Skrev", "green"), f" {built.path}{pages}")
 
-    _run(action)
+    run(action)

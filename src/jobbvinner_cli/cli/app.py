@@ -1,0 +1,74 @@
+"""The `jv` app: the root options, and the one place every command is registered.
+
+Each command lives in its own module and imports its machinery inside the
+function, so `jv --help` loads only Typer and these thin modules.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from jobbvinner_cli.cli.check import EPILOG as CHECK_EPILOG
+from jobbvinner_cli.cli.check import check_command
+from jobbvinner_cli.cli.init import init_command
+from jobbvinner_cli.cli.report import build_report_command, export_command
+from jobbvinner_cli.cli.scaffold import scaffold_command
+from jobbvinner_cli.cli.status import status_command
+from jobbvinner_cli.cli.team import new_team_command
+from jobbvinner_cli.cli.types import types_command
+
+app = typer.Typer(
+    name="jv",
+    help=(
+        "jv – verktøy for en Jobbvinner-pilot (Utviklingsverksted).\n\n"
+        "Piloten er en mappe med pilot.yaml, en mappe per team under teams/ og "
+        "teamenes planer og rapporter som Markdown-filer.\n\n"
+        "Kom i gang:\n\n"
+        '  jv init ~/pilot-salten --name "Jobbvinner Salten" --samling 2019-10-15 ...\n\n'
+        '  jv new-team "Bodø" --gruppeleder "Kari Nordmann"\n\n'
+        "  jv scaffold fremdriftsplan --team bodo"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from jobbvinner_cli import __version__
+
+        typer.echo(f"jv {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Vis versjonen og avslutt."
+        ),
+    ] = False,
+) -> None:
+    """jv – verktøy for en Jobbvinner-pilot."""
+
+
+app.command("init")(init_command)
+app.command("new-team")(new_team_command)
+app.command("scaffold")(scaffold_command)
+app.command("types")(types_command)
+app.command("check", epilog=CHECK_EPILOG)(check_command)
+app.command("status")(status_command)
+app.command("build-report")(build_report_command)
+app.command("export")(export_command)
+
+
+def main() -> None:
+    try:
+        app()
+    except BrokenPipeError:  # pragma: no cover - e.g. `jv ... | head`
+        raise SystemExit(0) from None

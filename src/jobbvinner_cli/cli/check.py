@@ -1,0 +1,168 @@
+"""`jv check`: the pilot's files against the rule table."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from jobbvinner_cli.cli.common import (
+    PilotOption,
+    TodayOption,
+    choice,
+    option_value,
+    parse_today,
+    run,
+    safe_stdout,
+    write,
+)
+from jobbvinner_cli.errors import EXIT_FAILED, EXIT_OK, UsageError
+
+
+class CheckFormat(str, Enum):
+    TEXT = "text"
+    JSON = "json"
+    GITHUB = "github"
+    JUNIT = "junit"
+    AUTO = "auto"
+    MD = "md"  # only for --list-rules
+
+
+EPILOG = (
+    "Exit-koder: 0 ingen feil (advarsler er lov), 1 feil funnet (eller advarsler med "
+    "--strict), 2 sjekken kunne ikke kjøres (ingen pilot funnet, ugyldige valg, pilot.yaml "
+    "kan ikke leses)."
+)
+
+
+def check_command(
+    pilot: PilotOption = None,
+    today: TodayOption = None,
+    team: Annotated[
+        str | None,
+        typer.Option("--team", "-t", help="Sjekk bare dette teamet (mappenavnet under teams/)."),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            parser=choice(CheckFormat, "--format", " (md bare med --list-rules)"),
+            help="text, json, github (annotasjoner i GitHub Actions), junit (XML) eller auto "
+            "(github under GitHub Actions, ellers text). Med --list-rules også md.",
+        ),
+    ] = CheckFormat.AUTO,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="La advarsler gi exit-kode 1, som feil.")
+    ] = False,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="KODE",
+            help="Slå av en regel (for eksempel JV502). Gjenta for flere; * virker (JV5*).",
+        ),
+    ] = None,
+    list_rules: Annotated[
+        bool, typer.Option("--list-rules", help="Vis alle reglene og avslutt.")
+    ] = False,
+    explain: Annotated[
+        str | None,
+        typer.Option(
+            "--explain", metavar="KODE", help="Forklar en regel, med eksempler, og avslutt."
+        ),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", hidden=True, min=0, help="Antall prosesser (0: automatisk).")
+    ] = 0,
+) -> None:
+    """Sjekk piloten: pilot.yaml, team.yaml og teamenes dokumenter, med fil og linje for hvert funn.
+
+    Finner feil i filer og felter, seksjoner som mangler eller ikke er fylt ut,
+    frister som har gått ut, effektmål og perioder som ikke stemmer, og
+    personopplysninger. Ingen filer blir endret. Se alle reglene med
+    --list-rules, og én regel med --explain KODE.
+    """
+    safe_stdout()
+
+    def action() -> int:
+        # Rich (formats.terminal) is imported only for text: JSON, GitHub and JUnit start faster.
+        from jobbvinner_cli.check.registry import RULES
+        from jobbvinner_cli.diagnostics import Severity
+
+        fmt = output_format
+        if list_rules:
+            from jobbvinner_cli.formats import rules_doc, terminal
+
+            if fmt is CheckFormat.MD:
+                write(rules_doc.rules_markdown())
+            elif fmt is CheckFormat.JSON:
+                write(rules_doc.rules_json())
+            else:
+                write(terminal.rules_text())
+            return EXIT_OK
+        if fmt is CheckFormat.MD:
+            raise UsageError(
+                "--format md gjelder bare regeltabellen (--list-rules). "
+                "Velg text, json, github, junit eller auto."
+            )
+        if explain is not None:
+            rule = RULES.get(explain.strip().upper())
+            if rule is None:
+                raise UsageError(
+                    f"Regelen «{explain}» finnes ikke. Se alle med «jv check --list-rules»."
+                )
+            from jobbvinner_cli.formats import terminal
+
+            write(terminal.explain_text(rule))
+            return EXIT_OK
+        codes: list[str] = []
+        for item in ignore or []:
+            codes += [c.strip().upper() for c in item.split(",") if c.strip()]
+        for code in codes:
+            if not any(fnmatch.fnmatchcase(known, code) for known in RULES):
+                raise UsageError(
+                    f"--ignore {code}: ingen regel har den koden. Se «jv check --list-rules»."
+                )
+        if team is not None:
+            from jobbvinner_cli.slugs import check_slug
+
+            with option_value("--team"):
+                check_slug(team)
+        day = parse_today(today)
+        if fmt is CheckFormat.AUTO:
+            in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
+            fmt = CheckFormat.GITHUB if in_actions else CheckFormat.TEXT
+
+        from jobbvinner_cli.check.engine import CheckOptions, run_check
+
+        report = run_check(CheckOptions(pilot=pilot, today=day, team=team, ignore=codes, jobs=jobs))
+        if fmt is CheckFormat.JSON:
+            from jobbvinner_cli.formats import check_json
+
+            write(check_json.render(report))
+        elif fmt is CheckFormat.GITHUB:
+            from jobbvinner_cli.formats import github
+
+            write(github.render(report))
+        elif fmt is CheckFormat.JUNIT:
+            from jobbvinner_cli.formats import junit
+
+            write(junit.render(report, strict))
+        else:
+            from jobbvinner_cli.formats import terminal
+
+            write(terminal.check_text(report))
+        if report.fatal:
+            raise UsageError(
+                "pilot.yaml kan ikke leses, så resten av piloten er ikke sjekket. Rett feilen over."
+            )
+        errors = report.count(Severity.ERROR)
+        warnings = report.count(Severity.WARNING)
+        return EXIT_FAILED if errors or (strict and warnings) else EXIT_OK
+
+    raise typer.Exit(run(action))

@@ -1,0 +1,34 @@
+"""`jv types`: the document types the pilot uses."""
+
+from __future__ import annotations
+
+from jobbvinner_cli.cli.common import PilotOption, run
+
+
+def types_command(pilot: PilotOption = None) -> None:
+    """Vis dokumenttypene piloten bruker: seksjoner, sidegrense og frister."""
+
+    def action() -> None:
+        from jobbvinner_cli.dates import format_date
+        from jobbvinner_cli.formats.terminal import say
+        from jobbvinner_cli.model.schedule import ScheduleError, numbers, slot
+        from jobbvinner_cli.repo import PilotRepo
+
+        repo = PilotRepo.load(pilot)
+        for name, doctype in repo.doctypes.items():
+            variant = doctype.variant_name(repo.pilot.variant_for(name))
+            pages = f"maks {doctype.max_pages} sider" if doctype.max_pages else "ingen sidegrense"
+            say((name, "bold"), f" – {doctype.title} ({variant}, {pages})")
+            wanted: list[int | None] = (
+                list(numbers(doctype, repo.pilot)) if doctype.numbered else [None]
+            )
+            for number in wanted:
+                try:
+                    where = slot(doctype, repo.pilot, number)
+                    say(f"    {doctype.display_title(number)}: frist {format_date(where.due)}")
+                except ScheduleError as exc:
+                    say(f"    {doctype.display_title(number)}: {exc}")
+            for heading in doctype.headings(variant):
+                say(f"    ## {heading}")
+
+    run(action)
