@@ -20,7 +20,10 @@ REPO = Path(__file__).resolve().parents[2]
 
 def invoke(pilot: Pilot, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     result = runner.invoke(
-        app, ["check", "--pilot", str(pilot.root), "--today", TODAY, *args], env=env
+        app,
+        ["check", "--pilot", str(pilot.root), "--today", TODAY, *args],
+        env=env,
+        catch_exceptions=False,
     )
     return result.exit_code, result.stdout
 
@@ -60,7 +63,11 @@ def test_exit_codes(pilot: Pilot) -> None:
     assert invoke(pilot, "-f", "json", "--ignore", "JV999")[0] == 2
     assert invoke(pilot, "-f", "xml")[0] == 2
     assert (
-        runner.invoke(app, ["check", "--pilot", str(pilot.root), "--today", "31.12.2018"]).exit_code
+        runner.invoke(
+            app,
+            ["check", "--pilot", str(pilot.root), "--today", "31.12.2018"],
+            catch_exceptions=False,
+        ).exit_code
         == 2
     )
 
@@ -194,20 +201,26 @@ def test_every_rule_in_the_code_is_in_the_table() -> None:
 
 
 def test_list_rules_and_explain() -> None:
-    result = runner.invoke(app, ["check", "--list-rules"])
+    result = runner.invoke(app, ["check", "--list-rules"], catch_exceptions=False)
     assert result.exit_code == 0
     for code in RULES:
         assert code in result.stdout
-    result = runner.invoke(app, ["check", "--explain", "jv205"])
+    result = runner.invoke(app, ["check", "--explain", "jv205"], catch_exceptions=False)
     assert result.exit_code == 0
     assert "Feiler:" in result.stdout and "Består:" in result.stdout
-    assert runner.invoke(app, ["check", "--explain", "JV999"]).exit_code == 2
-    data = json.loads(runner.invoke(app, ["check", "--list-rules", "--format", "json"]).stdout)
+    assert (
+        runner.invoke(app, ["check", "--explain", "JV999"], catch_exceptions=False).exit_code == 2
+    )
+    data = json.loads(
+        runner.invoke(
+            app, ["check", "--list-rules", "--format", "json"], catch_exceptions=False
+        ).stdout
+    )
     assert [r["code"] for r in data] == list(RULES)
 
 
 def test_docs_rules_md_is_generated_from_the_table() -> None:
-    result = runner.invoke(app, ["check", "--list-rules", "--format", "md"])
+    result = runner.invoke(app, ["check", "--list-rules", "--format", "md"], catch_exceptions=False)
     assert result.exit_code == 0
     assert (REPO / "docs/rules.md").read_text(encoding="utf-8") == result.stdout, (
         "docs/rules.md is out of date: jv check --list-rules --format md > docs/rules.md"
@@ -216,5 +229,5 @@ def test_docs_rules_md_is_generated_from_the_table() -> None:
 
 @pytest.mark.parametrize("fmt", ["text", "json", "github", "junit"])
 def test_help_mentions_exit_codes_and_formats(fmt: str) -> None:
-    result = runner.invoke(app, ["check", "--help"])
+    result = runner.invoke(app, ["check", "--help"], catch_exceptions=False)
     assert "Exit-koder" in result.stdout and fmt in result.stdout

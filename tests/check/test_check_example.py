@@ -16,7 +16,9 @@ EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pilot-orkdal"
 @pytest.mark.skipif(not (EXAMPLE / "pilot.yaml").is_file(), reason="no example pilot yet")
 def test_example_pilot_has_no_errors() -> None:
     result = runner.invoke(
-        app, ["check", "--pilot", str(EXAMPLE), "--today", "2019-12-31", "--format", "json"]
+        app,
+        ["check", "--pilot", str(EXAMPLE), "--today", "2019-12-31", "--format", "json"],
+        catch_exceptions=False,
     )
     data = json.loads(result.stdout)
     errors = [d for d in data["diagnostics"] if d["severity"] == "error"]

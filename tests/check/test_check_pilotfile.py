@@ -96,7 +96,9 @@ def test_unknown_references_in_pilot_and_team(pilot: Pilot) -> None:
 
 def test_unreadable_pilot_yaml_stops_with_exit_2(pilot: Pilot) -> None:
     pilot.edit(PY, 'navn: "Jobbvinner Test"', "navn: Jobbvinner: Test")
-    result = runner.invoke(app, ["check", "--pilot", str(pilot.root), "--format", "json"])
+    result = runner.invoke(
+        app, ["check", "--pilot", str(pilot.root), "--format", "json"], catch_exceptions=False
+    )
     assert result.exit_code == 2
     data = json.loads(result.stdout)
     assert [(d["code"], d["path"], d["line"]) for d in data["diagnostics"]] == [
@@ -106,13 +108,15 @@ def test_unreadable_pilot_yaml_stops_with_exit_2(pilot: Pilot) -> None:
 
 def test_pilot_yaml_that_is_not_a_mapping(pilot: Pilot) -> None:
     pilot.write(PY, "- en\n- liste\n")
-    result = runner.invoke(app, ["check", "--pilot", str(pilot.root), "--format", "json"])
+    result = runner.invoke(
+        app, ["check", "--pilot", str(pilot.root), "--format", "json"], catch_exceptions=False
+    )
     assert result.exit_code == 2
     assert [d["code"] for d in json.loads(result.stdout)["diagnostics"]] == ["JV106"]
 
 
 def test_no_pilot_found(tmp_path: object) -> None:
-    result = runner.invoke(app, ["check", "--pilot", str(tmp_path)])
+    result = runner.invoke(app, ["check", "--pilot", str(tmp_path)], catch_exceptions=False)
     assert result.exit_code == 2
     assert "Fant ingen pilot.yaml" in result.output
 

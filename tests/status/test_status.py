@@ -14,7 +14,9 @@ from jobbvinner_cli.cli import app
 
 def status(pilot: Pilot, today: str, fmt: str = "json") -> tuple[int, str]:
     result = runner.invoke(
-        app, ["status", "--pilot", str(pilot.root), "--today", today, "--format", fmt]
+        app,
+        ["status", "--pilot", str(pilot.root), "--today", today, "--format", fmt],
+        catch_exceptions=False,
     )
     return result.exit_code, result.stdout
 
