@@ -1,4 +1,4 @@
-"""Norwegian dates: «4. juni 2019», month names, and month spans of a period."""
+"""Norwegian wording of dates («4. juni 2019»), month names and spans, and page counts."""
 
 from __future__ import annotations
 
@@ -45,3 +45,8 @@ def month_columns(start: dt.date, end: dt.date, min_days: int = 7) -> list[tuple
 def month_name(month: int, *, capital: bool = False) -> str:
     name = MONTHS[month - 1]
     return name.capitalize() if capital else name
+
+
+def pages_text(pages: int) -> str:
+    """«1 side», «3 sider»."""
+    return f"{pages} {'side' if pages == 1 else 'sider'}"

@@ -9,7 +9,7 @@ def types_command(pilot: PilotOption = None) -> None:
     """Vis dokumenttypene piloten bruker: seksjoner, sidegrense og frister."""
 
     def action() -> None:
-        from jobbvinner_cli.dates import format_date
+        from jobbvinner_cli.dates import format_date, pages_text
         from jobbvinner_cli.formats.terminal import say
         from jobbvinner_cli.model.schedule import ScheduleError, numbers, slot
         from jobbvinner_cli.repo import PilotRepo
@@ -17,7 +17,9 @@ def types_command(pilot: PilotOption = None) -> None:
         repo = PilotRepo.load(pilot)
         for name, doctype in repo.doctypes.items():
             variant = doctype.variant_name(repo.pilot.variant_for(name))
-            pages = f"maks {doctype.max_pages} sider" if doctype.max_pages else "ingen sidegrense"
+            pages = (
+                f"maks {pages_text(doctype.max_pages)}" if doctype.max_pages else "ingen sidegrense"
+            )
             say((name, "bold"), f" – {doctype.title} ({variant}, {pages})")
             wanted: list[int | None] = (
                 list(numbers(doctype, repo.pilot)) if doctype.numbered else [None]

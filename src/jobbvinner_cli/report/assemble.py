@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from jobbvinner_cli.dates import MONTHS
+from jobbvinner_cli.dates import MONTHS, pages_text
 from jobbvinner_cli.layout import REPORT_DIR
 from jobbvinner_cli.model.chapters import CHAPTERS
 from jobbvinner_cli.model.doctype import DocumentType
@@ -180,7 +180,7 @@ class Assembler:
 
     def _blank_template(self, doctype: DocumentType) -> str:
         spec = self.data.specs[doctype.name]
-        limit = f" Maks {doctype.max_pages} sider." if doctype.max_pages else ""
+        limit = f" Maks {pages_text(doctype.max_pages)}." if doctype.max_pages else ""
         lines = [
             f"*Deltakende team, gruppeleder, effektmål og resultatmål for perioden fylles inn "
             f"øverst. Sendes til prosjektgruppa v/ {self.pilot.recipient}.{limit}*",

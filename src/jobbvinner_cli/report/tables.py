@@ -42,10 +42,26 @@ def _cell_lines(cell: str, width: int) -> list[str]:
     return out or [""]
 
 
+_MAX_WORD = 30
+
+
+def _longest_word(cell: str) -> int:
+    escaped = cell.replace("+", "\\+").replace("|", "\\|")
+    return max((len(word) for word in escaped.split()), default=0) + 2  # room for «- »
+
+
 def grid_table(
     headers: list[str], rows: list[list[str]], widths: list[int], caption: str | None = None
 ) -> str:
-    """A grid table whose cells may hold bullet lists («- item» per line)."""
+    """A grid table whose cells may hold bullet lists («- item» per line).
+
+    A column is widened to its longest word (up to ``_MAX_WORD``), so a long name is not
+    split; only something longer, such as a web address, is still broken.
+    """
+    widths = [
+        max([width, *(min(_longest_word(row[i]), _MAX_WORD) for row in [headers, *rows])])
+        for i, width in enumerate(widths)
+    ]
 
     def border(char: str) -> str:
         return "+" + "+".join(char * (w + 2) for w in widths) + "+"
