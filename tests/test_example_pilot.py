@@ -9,7 +9,7 @@ import pytest
 
 from jobbvinner_cli.check.engine import CheckOptions, run_check
 from jobbvinner_cli.model.schedule import slots_for_team
-from jobbvinner_cli.repo import PilotRepo
+from jobbvinner_cli.pipeline.repo import PilotRepo
 from tests.conftest import EXAMPLE
 
 COMPLETED = ["froya", "hemne", "hitra", "meldal", "rennebu", "rindal", "skaun"]

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobbvinner_cli.yamltext import YamlTextError, parse_yaml_text
+from jobbvinner_cli.pipeline.yamltext import YamlTextError, parse_yaml_text
 
 
 def test_scalars_stay_text_with_lines() -> None:

@@ -7,7 +7,7 @@ import random
 import pytest
 
 from jobbvinner_cli.pipeline.frontmatter import split_front_matter
-from jobbvinner_cli.yamltext import (
+from jobbvinner_cli.pipeline.yamltext import (
     MAX_DEPTH,
     YamlTextError,
     _parse_simple,

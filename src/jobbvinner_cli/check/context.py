@@ -13,7 +13,7 @@ from jobbvinner_cli.model.schedule import Slot, numbers, slot, slots_for_team
 from jobbvinner_cli.pipeline.config import TeamInfo
 from jobbvinner_cli.pipeline.document import TypeSpec
 from jobbvinner_cli.pipeline.schema import Problem
-from jobbvinner_cli.yamltext import Node
+from jobbvinner_cli.pipeline.yamltext import Node
 
 
 @dataclass

@@ -19,7 +19,7 @@ from jobbvinner_cli.pipeline.document import DocFacts, DocRef, TypeSpec, model_d
 from jobbvinner_cli.pipeline.problems import JV112, JV117, JV118, JV119
 from jobbvinner_cli.pipeline.read import read_file
 from jobbvinner_cli.pipeline.yamlcheck import field_names
-from jobbvinner_cli.yamltext import Node
+from jobbvinner_cli.pipeline.yamltext import Node
 
 
 @dataclass

@@ -40,7 +40,7 @@ from jobbvinner_cli.pipeline.config import load_pilot, load_team, load_types
 from jobbvinner_cli.pipeline.document import DocFacts
 from jobbvinner_cli.pipeline.problems import JV121, JV123
 from jobbvinner_cli.pipeline.read import outside_root, read_file
-from jobbvinner_cli.repo import find_root
+from jobbvinner_cli.pipeline.repo import find_root
 
 
 @dataclass

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from jobbvinner_cli.pipeline.limits import MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS
-from jobbvinner_cli.yamltext import MAX_DEPTH as MAX_NESTING
+from jobbvinner_cli.pipeline.yamltext import MAX_DEPTH as MAX_NESTING
 
 # A Markdown file has no pages. One page is counted as this many words: an A4 page in
 # 11 pt with single spacing holds roughly 400–550 words of running text.

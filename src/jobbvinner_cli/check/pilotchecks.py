@@ -19,7 +19,7 @@ from jobbvinner_cli.model.pilot import GatheringStatus, Pilot
 from jobbvinner_cli.model.refs import RefError, resolve_ref
 from jobbvinner_cli.model.schedule import Slot, rule_for
 from jobbvinner_cli.pipeline.config import TeamInfo
-from jobbvinner_cli.yamltext import Node
+from jobbvinner_cli.pipeline.yamltext import Node
 
 FAMILY = "Pilotfilen"
 

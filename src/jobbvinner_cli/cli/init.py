@@ -65,8 +65,8 @@ def init_command(
     """
 
     def action() -> None:
+        from jobbvinner_cli.authoring.pilot import InitOptions, init_pilot, parse_gathering
         from jobbvinner_cli.formats.terminal import say
-        from jobbvinner_cli.setup_pilot import InitOptions, init_pilot, parse_gathering
 
         with option_value("--samling"):
             dates = [parse_gathering(s) for s in samling or []]

@@ -42,10 +42,10 @@ def scaffold_command(
     """
 
     def action() -> None:
+        from jobbvinner_cli.authoring.scaffold import scaffold
         from jobbvinner_cli.dates import format_date
         from jobbvinner_cli.formats.terminal import say
-        from jobbvinner_cli.repo import PilotRepo
-        from jobbvinner_cli.scaffold import scaffold
+        from jobbvinner_cli.pipeline.repo import PilotRepo
         from jobbvinner_cli.slugs import check_slug
 
         if team is not None:

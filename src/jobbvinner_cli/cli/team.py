@@ -34,9 +34,9 @@ def new_team_command(
     """
 
     def action() -> None:
+        from jobbvinner_cli.authoring.team import new_team
         from jobbvinner_cli.formats.terminal import say
-        from jobbvinner_cli.repo import PilotRepo
-        from jobbvinner_cli.setup_team import new_team
+        from jobbvinner_cli.pipeline.repo import PilotRepo
         from jobbvinner_cli.slugs import check_slug
 
         if slug is not None:

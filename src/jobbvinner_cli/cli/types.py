@@ -12,7 +12,7 @@ def types_command(pilot: PilotOption = None) -> None:
         from jobbvinner_cli.dates import format_date, pages_text
         from jobbvinner_cli.formats.terminal import say
         from jobbvinner_cli.model.schedule import ScheduleError, numbers, slot
-        from jobbvinner_cli.repo import PilotRepo
+        from jobbvinner_cli.pipeline.repo import PilotRepo
 
         repo = PilotRepo.load(pilot)
         for name, doctype in repo.doctypes.items():

@@ -18,7 +18,7 @@ from jobbvinner_cli.pipeline.problems import JV106, JV601
 from jobbvinner_cli.pipeline.read import read_file
 from jobbvinner_cli.pipeline.schema import Problem
 from jobbvinner_cli.pipeline.yamlcheck import parse_tree, validate
-from jobbvinner_cli.yamltext import Node
+from jobbvinner_cli.pipeline.yamltext import Node
 
 
 @dataclass

@@ -19,7 +19,7 @@ from jobbvinner_cli.pipeline.frontmatter import split_front_matter
 from jobbvinner_cli.pipeline.limits import MAX_FRONT_MATTER_CHARS
 from jobbvinner_cli.pipeline.problems import JV104, JV105, JV110
 from jobbvinner_cli.pipeline.yamlcheck import parse_tree, report_unknown_keys, validate
-from jobbvinner_cli.yamltext import Node
+from jobbvinner_cli.pipeline.yamltext import Node
 
 _NUMBERING = re.compile(r"^\s*\d+\s*[.)]?\s*")
 _NON_WORD = re.compile(r"[\W_]+")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from jobbvinner_cli.diagnostics import Rule, Severity
 from jobbvinner_cli.pipeline.limits import MAX_FILE_BYTES, MAX_FRONT_MATTER_CHARS
-from jobbvinner_cli.yamltext import MAX_DEPTH as MAX_NESTING
+from jobbvinner_cli.pipeline.yamltext import MAX_DEPTH as MAX_NESTING
 
 FAMILY = "Filer og front matter"
 

@@ -10,7 +10,7 @@ from typing import Any, TypeVar, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from jobbvinner_cli.errors import ConfigError
-from jobbvinner_cli.yamltext import Node, YamlTextError, parse_yaml_text
+from jobbvinner_cli.pipeline.yamltext import Node, YamlTextError, parse_yaml_text
 
 M = TypeVar("M", bound=BaseModel)
 

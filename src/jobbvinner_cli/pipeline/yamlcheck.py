@@ -29,7 +29,7 @@ from jobbvinner_cli.pipeline.schema import (
     key_path,
     validate_lenient,
 )
-from jobbvinner_cli.yamltext import Node, YamlTextError, parse_yaml_text
+from jobbvinner_cli.pipeline.yamltext import Node, YamlTextError, parse_yaml_text
 
 _KIND_CODES = {"duplicate": JV108, "refused": JV109, "depth": JV109}
 

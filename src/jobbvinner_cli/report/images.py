@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from jobbvinner_cli.errors import JvError
-from jobbvinner_cli.repo import is_inside
+from jobbvinner_cli.pipeline.repo import is_inside
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
 

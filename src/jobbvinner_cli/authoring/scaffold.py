@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jobbvinner_cli.authoring.templates import make_env, render, template_for
 from jobbvinner_cli.dates import month_columns, month_name
 from jobbvinner_cli.diagnostics import Sink
 from jobbvinner_cli.errors import Hint, JvError, UsageError
@@ -14,8 +15,7 @@ from jobbvinner_cli.model.schedule import ScheduleError, check_number, numbers, 
 from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.pipeline.document import DocRef, model_document
 from jobbvinner_cli.pipeline.read import read_file
-from jobbvinner_cli.repo import PilotRepo
-from jobbvinner_cli.templating import make_env, render, template_for
+from jobbvinner_cli.pipeline.repo import PilotRepo
 from jobbvinner_cli.textio import write_new
 
 

@@ -15,8 +15,8 @@ from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.pilot import Pilot
 from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.pipeline.config import load_pilot, load_team, load_types
+from jobbvinner_cli.pipeline.yamltext import Node
 from jobbvinner_cli.slugs import check_slug
-from jobbvinner_cli.yamltext import Node
 
 
 def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:

@@ -1,0 +1,1 @@
+"""Setting a pilot up and writing its documents from templates: init, new-team, scaffold."""
