@@ -92,9 +92,3 @@ CHAPTERS: tuple[Chapter, ...] = (
     Chapter("kilder", "Kilder", False, "Litteratur og dokumenter det er vist til, ett per punkt."),
 )
 
-
-def default_chapter(part: str) -> Chapter:
-    for chapter in CHAPTERS:
-        if part in chapter.parts:
-            return chapter
-    raise KeyError(part)

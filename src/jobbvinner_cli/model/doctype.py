@@ -138,9 +138,6 @@ class DocumentType:
     def sections(self, variant: str) -> tuple[Section, ...]:
         return self.variants[self.variant_name(variant)]
 
-    def section_for_role(self, variant: str, role: str) -> Section | None:
-        return next((s for s in self.sections(variant) if s.report_role == role), None)
-
     def headings(self, variant: str) -> list[str]:
         """The section headings exactly as scaffolded (and as check expects them)."""
         sections = self.sections(variant)

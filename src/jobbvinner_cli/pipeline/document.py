@@ -34,6 +34,10 @@ class TypeSpec:
     headings: list[str]
     numbers: range
 
+    def section_for_role(self, role: str) -> Section | None:
+        """The section the final report takes ``role`` from (tiltak, resultater …)."""
+        return next((s for s in self.sections if s.report_role == role), None)
+
 
 @dataclass(frozen=True)
 class DocRef:

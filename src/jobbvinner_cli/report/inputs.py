@@ -73,7 +73,7 @@ class ReportInput:
         doc = data.docs.get("sluttrapport")
         if spec is None or doc is None or doc.body is None:
             return None
-        wanted = next((s for s in spec.sections if s.report_role == role), None)
+        wanted = spec.section_for_role(role)
         found = doc.section(spec, wanted.title) if wanted is not None else None
         if found is None:
             return None
