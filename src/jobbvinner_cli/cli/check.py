@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from enum import Enum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -20,6 +20,9 @@ from jobbvinner_cli.cli.common import (
     write,
 )
 from jobbvinner_cli.errors import EXIT_FAILED, EXIT_OK, UsageError
+
+if TYPE_CHECKING:
+    from jobbvinner_cli.check.engine import CheckResult
 
 
 class CheckFormat(str, Enum):
@@ -90,44 +93,17 @@ def check_command(
     safe_stdout()
 
     def action() -> int:
-        # Rich (formats.terminal) is imported only for text: JSON, GitHub and JUnit start faster.
-        from jobbvinner_cli.check.registry import RULES
-        from jobbvinner_cli.diagnostics import Severity
-
         fmt = output_format
         if list_rules:
-            from jobbvinner_cli.formats import rules_doc, terminal
-
-            if fmt is CheckFormat.MD:
-                write(rules_doc.rules_markdown())
-            elif fmt is CheckFormat.JSON:
-                write(rules_doc.rules_json())
-            else:
-                write(terminal.rules_text())
-            return EXIT_OK
+            return _list_rules(fmt)
         if fmt is CheckFormat.MD:
             raise UsageError(
                 "--format md gjelder bare regeltabellen (--list-rules). "
                 "Velg text, json, github, junit eller auto."
             )
         if explain is not None:
-            rule = RULES.get(explain.strip().upper())
-            if rule is None:
-                raise UsageError(
-                    f"Regelen «{explain}» finnes ikke. Se alle med «jv check --list-rules»."
-                )
-            from jobbvinner_cli.formats import terminal
-
-            write(terminal.explain_text(rule))
-            return EXIT_OK
-        codes: list[str] = []
-        for item in ignore or []:
-            codes += [c.strip().upper() for c in item.split(",") if c.strip()]
-        for code in codes:
-            if not any(fnmatch.fnmatchcase(known, code) for known in RULES):
-                raise UsageError(
-                    f"--ignore {code}: ingen regel har den koden. Se «jv check --list-rules»."
-                )
+            return _explain(explain)
+        codes = _ignored_codes(ignore or [])
         if team is not None:
             from jobbvinner_cli.slugs import check_slug
 
@@ -139,24 +115,10 @@ def check_command(
             fmt = CheckFormat.GITHUB if in_actions else CheckFormat.TEXT
 
         from jobbvinner_cli.check.engine import CheckOptions, run_check
+        from jobbvinner_cli.diagnostics import Severity
 
         report = run_check(CheckOptions(pilot=pilot, today=day, team=team, ignore=codes, jobs=jobs))
-        if fmt is CheckFormat.JSON:
-            from jobbvinner_cli.formats import check_json
-
-            write(check_json.render(report))
-        elif fmt is CheckFormat.GITHUB:
-            from jobbvinner_cli.formats import github
-
-            write(github.render(report))
-        elif fmt is CheckFormat.JUNIT:
-            from jobbvinner_cli.formats import junit
-
-            write(junit.render(report, strict))
-        else:
-            from jobbvinner_cli.formats import terminal
-
-            write(terminal.check_text(report))
+        write(_rendered(report, fmt, strict))
         if report.fatal:
             raise UsageError(
                 "pilot.yaml kan ikke leses, så resten av piloten er ikke sjekket. Rett feilen over."
@@ -166,3 +128,63 @@ def check_command(
         return EXIT_FAILED if errors or (strict and warnings) else EXIT_OK
 
     raise typer.Exit(run(action))
+
+
+# Rich (formats.terminal) is imported only for text: JSON, GitHub and JUnit start faster.
+
+
+def _list_rules(fmt: CheckFormat) -> int:
+    from jobbvinner_cli.formats import rules_doc
+
+    if fmt is CheckFormat.MD:
+        write(rules_doc.rules_markdown())
+    elif fmt is CheckFormat.JSON:
+        write(rules_doc.rules_json())
+    else:
+        from jobbvinner_cli.formats import terminal
+
+        write(terminal.rules_text())
+    return EXIT_OK
+
+
+def _explain(code: str) -> int:
+    from jobbvinner_cli.check.registry import RULES
+
+    rule = RULES.get(code.strip().upper())
+    if rule is None:
+        raise UsageError(f"Regelen «{code}» finnes ikke. Se alle med «jv check --list-rules».")
+    from jobbvinner_cli.formats import terminal
+
+    write(terminal.explain_text(rule))
+    return EXIT_OK
+
+
+def _ignored_codes(values: list[str]) -> list[str]:
+    """The codes of --ignore (repeated or comma-separated), each matching some rule."""
+    from jobbvinner_cli.check.registry import RULES
+
+    codes = [c.strip().upper() for item in values for c in item.split(",") if c.strip()]
+    for code in codes:
+        if not any(fnmatch.fnmatchcase(known, code) for known in RULES):
+            raise UsageError(
+                f"--ignore {code}: ingen regel har den koden. Se «jv check --list-rules»."
+            )
+    return codes
+
+
+def _rendered(report: CheckResult, fmt: CheckFormat, strict: bool) -> str:
+    if fmt is CheckFormat.JSON:
+        from jobbvinner_cli.formats import check_json
+
+        return check_json.render(report)
+    if fmt is CheckFormat.GITHUB:
+        from jobbvinner_cli.formats import github
+
+        return github.render(report)
+    if fmt is CheckFormat.JUNIT:
+        from jobbvinner_cli.formats import junit
+
+        return junit.render(report, strict)
+    from jobbvinner_cli.formats import terminal
+
+    return terminal.check_text(report)

@@ -91,4 +91,3 @@ CHAPTERS: tuple[Chapter, ...] = (
     ),
     Chapter("kilder", "Kilder", False, "Litteratur og dokumenter det er vist til, ett per punkt."),
 )
-
