@@ -150,16 +150,34 @@ _SIMPLE_LINES = re.compile(
 )
 
 
+def _simple_lines(text: str) -> list[tuple[str, str, str, str, str, str]] | None:
+    """The regex groups of each line, or None when a line is not «key: simple value»."""
+    if "\t" in text or not text.replace("\n", " ").isprintable():  # odd characters, tabs
+        return None
+    lines: list[tuple[str, str, str, str, str, str]] = _SIMPLE_LINES.findall(text)
+    if len(lines) != text.count("\n") + 1:
+        return None
+    return lines
+
+
+def _dedent(stack: list[tuple[int, Node]], indent: int) -> bool:
+    """Close the mappings nested deeper than ``indent``; False when no level has it."""
+    while indent < stack[-1][0]:
+        stack.pop()
+        if not stack:
+            return False
+    return indent == stack[-1][0]
+
+
 def _parse_simple(text: str) -> Node | Literal[False] | None:
     """The tree of a simple YAML text, None for an empty one, False when it is not simple."""
-    if "\t" in text or not text.replace("\n", " ").isprintable():  # odd characters, tabs
+    lines = _simple_lines(text)
+    if lines is None:
         return False
-    lines = _SIMPLE_LINES.findall(text)
-    if len(lines) != text.count("\n") + 1:
-        return False  # a line that is not «key: simple value»
     root: Node | None = None
     stack: list[tuple[int, Node]] = []
-    pending: tuple[str, int, dict[str, Node]] | None = None  # a key that may open a mapping
+    # a key without a value: empty, unless the next line opens a mapping under it
+    pending: tuple[str, dict[str, Node]] | None = None
     number = 0
     for indent_text, key, double, single, empty, plain in lines:
         number += 1
@@ -175,18 +193,13 @@ def _parse_simple(text: str) -> Node | Literal[False] | None:
             if len(stack) >= MAX_DEPTH:
                 return False  # the full parser says what is wrong
             child = Node(line=number, mapping={})
-            pending[2][pending[0]] = child
+            pending[1][pending[0]] = child  # in the empty value's place: the key order stays
             stack.append((indent, child))
             pending = None
         else:
-            if pending is not None:
-                pending[2][pending[0]] = Node(line=pending[1], scalar="")
-                pending = None
-            while indent < stack[-1][0]:
-                stack.pop()
-                if not stack:
-                    return False
-            if indent != stack[-1][0]:
+            pending = None
+            # a sibling of the last key is the common case: no call for it
+            if indent != stack[-1][0] and not _dedent(stack, indent):
                 return False
         parent = stack[-1][1]
         mapping = parent.mapping
@@ -207,9 +220,8 @@ def _parse_simple(text: str) -> Node | Literal[False] | None:
                 Node(line=number, sequence=[]) if empty == "[]" else Node(line=number, mapping={})
             )
         else:
-            pending = (key, number, mapping)
-    if pending is not None:
-        pending[2][pending[0]] = Node(line=pending[1], scalar="")
+            mapping[key] = Node(line=number, scalar="")
+            pending = (key, mapping)
     return root
 
 
