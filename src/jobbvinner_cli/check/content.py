@@ -158,21 +158,36 @@ def check_body(
     body: Body, match: SectionMatch, spec: TypeSpec, delivered: bool, sink: Sink
 ) -> None:
     """Sections, prompts, length and the plan table of one document's body."""
-    sections, headings, max_pages = spec.sections, spec.headings, spec.doctype.max_pages
+    matched = match.matched  # a property that builds the dict: once per document
+    if spec.headings and not matched:
+        _report_no_sections(match, spec.headings, sink)
+    else:
+        _check_titles(match, matched, spec.headings, sink)
+        _check_order(match, matched, spec.headings, sink)
+    _check_stray_headings(match, matched, sink)
+    _check_sections(body, match, matched, spec, delivered, sink)
+    if delivered:
+        _check_preamble(body, match, sink)
+    if spec.doctype.max_pages:
+        _check_length(body, spec.doctype.max_pages, sink)
+
+
+def _report_no_sections(match: SectionMatch, headings: list[str], sink: Sink) -> None:
+    found = match.found
+    sink.add(
+        JV201,
+        found[0].line if found else None,
+        "Dokumentet har ingen av seksjonene dokumenttypen krever: "
+        + ", ".join(f"«## {title}»" for title in headings)
+        + ". Lag dokumentet fra malen med «jv scaffold» og flytt teksten inn i seksjonene.",
+    )
+
+
+def _check_titles(
+    match: SectionMatch, matched: dict[int, int], headings: list[str], sink: Sink
+) -> None:
+    """Titles that differ a little, and sections that are missing."""
     found, exact, approx = match.found, match.exact, match.approx
-    matched = match.matched
-
-    if headings and not matched:
-        sink.add(
-            JV201,
-            found[0].line if found else None,
-            "Dokumentet har ingen av seksjonene dokumenttypen krever: "
-            + ", ".join(f"«## {title}»" for title in headings)
-            + ". Lag dokumentet fra malen med «jv scaffold» og flytt teksten inn i seksjonene.",
-        )
-        headings = []
-
-    # titles that differ, and sections that are missing
     for e_index, title in enumerate(headings):
         if e_index in approx:
             heading = found[approx[e_index]]
@@ -195,7 +210,11 @@ def check_body(
                 + " Har du gitt den et annet navn, bruk overskriften slik den står her.",
             )
 
-    # order
+
+def _check_order(
+    match: SectionMatch, matched: dict[int, int], headings: list[str], sink: Sink
+) -> None:
+    found = match.found
     highest, highest_title = -1, ""
     for e_index, title in enumerate(headings):
         if e_index not in matched:
@@ -211,9 +230,11 @@ def check_body(
         else:
             highest, highest_title = position, title
 
-    # headings that are not sections
+
+def _check_stray_headings(match: SectionMatch, matched: dict[int, int], sink: Sink) -> None:
+    """Level-2 headings that are not sections of the type."""
     known = set(matched.values())
-    for f_index, heading in enumerate(found):
+    for f_index, heading in enumerate(match.found):
         if f_index not in known:
             sink.add(
                 JV204,
@@ -222,9 +243,20 @@ def check_body(
                 "underoverskrifter inne i en seksjon, eller slett overskriften.",
             )
 
+
+def _check_sections(
+    body: Body,
+    match: SectionMatch,
+    matched: dict[int, int],
+    spec: TypeSpec,
+    delivered: bool,
+    sink: Sink,
+) -> None:
+    """The content of each section found: the plan table, or the team's own text."""
+    found, headings = match.found, spec.headings
     # each section runs to the next heading of level 1 or 2
     ends = {heading.at: end for heading, end in body.sections(2)}
-    for e_index, section in enumerate(sections):
+    for e_index, section in enumerate(spec.sections):
         if e_index not in matched:
             continue
         heading = found[matched[e_index]]
@@ -234,32 +266,35 @@ def check_body(
         elif delivered:
             _check_filled(body, heading, start, end, sink, headings[e_index])
 
-    if delivered:
-        # the preamble: from the title to the first section
-        title_end = body.headings[0].end if body.headings and body.headings[0].level == 1 else 0
-        first = found[0].at if found else len(body.lines)
-        prompt = body.prompt_in(title_end, first)
-        if prompt is not None:
-            sink.add(
-                JV206,
-                body.line(prompt),
-                "Veiledningen fra malen står igjen øverst i dokumentet. Slett den før "
-                "dokumentet leveres.",
-            )
 
-    if max_pages:
-        limit = max_pages * WORDS_PER_PAGE
-        # there are fewer words than spaces and newlines: count only when it can matter
-        text = body.text
-        words = body.words() if text.count(" ") + text.count("\n") >= limit else 0
-        if words > limit:
-            pages = math.ceil(words / WORDS_PER_PAGE)
-            sink.add(
-                JV207,
-                None,
-                f"Dokumentet har {words} ord, omtrent {pages} sider regnet med {WORDS_PER_PAGE} ord "
-                f"per side; grensen er {max_pages} sider ({limit} ord). Kort ned teksten.",
-            )
+def _check_preamble(body: Body, match: SectionMatch, sink: Sink) -> None:
+    """The template's prompt left between the title and the first section."""
+    found = match.found
+    title_end = body.headings[0].end if body.headings and body.headings[0].level == 1 else 0
+    first = found[0].at if found else len(body.lines)
+    prompt = body.prompt_in(title_end, first)
+    if prompt is not None:
+        sink.add(
+            JV206,
+            body.line(prompt),
+            "Veiledningen fra malen står igjen øverst i dokumentet. Slett den før "
+            "dokumentet leveres.",
+        )
+
+
+def _check_length(body: Body, max_pages: int, sink: Sink) -> None:
+    limit = max_pages * WORDS_PER_PAGE
+    # there are fewer words than spaces and newlines: count only when it can matter
+    text = body.text
+    words = body.words() if text.count(" ") + text.count("\n") >= limit else 0
+    if words > limit:
+        pages = math.ceil(words / WORDS_PER_PAGE)
+        sink.add(
+            JV207,
+            None,
+            f"Dokumentet har {words} ord, omtrent {pages} sider regnet med {WORDS_PER_PAGE} ord "
+            f"per side; grensen er {max_pages} sider ({limit} ord). Kort ned teksten.",
+        )
 
 
 def _left_prompt(body: Body, start: int, end: int, sink: Sink, title: str) -> None:

@@ -96,6 +96,16 @@ def discover(root: Path, specs: dict[str, TypeSpec], only_team: str | None) -> F
             JV121, None, "Mappen teams/ er en lenke ut av pilotmappen, og blir ikke lest."
         )
         return found
+    _discover_team_dirs(root, teams_dir, specs, only_team, found)
+    if only_team is None:
+        _discover_pilot_documents(root, specs, found)
+        _discover_chapters(root, found)
+    return found
+
+
+def _discover_team_dirs(
+    root: Path, teams_dir: Path, specs: dict[str, TypeSpec], only_team: str | None, found: Found
+) -> None:
     for entry in _scan(teams_dir):
         name = entry.name
         rel = f"{TEAMS_DIR}/{name}"
@@ -119,35 +129,44 @@ def discover(root: Path, specs: dict[str, TypeSpec], only_team: str | None) -> F
             )
             continue
         found.team_dirs.append(name)
-        for item in _scan(path):
-            if _hidden(item.name) or item.name == TEAM_FILE:
-                continue
-            item_rel = f"{rel}/{item.name}"
-            if item.is_symlink() and outside_root(root, Path(item.path)):
-                found.sink(item_rel, name).add(
-                    JV121,
-                    None,
-                    "Filen er en symbolsk lenke som peker ut av pilotmappen, og blir ikke lest. "
-                    "Legg selve filen i teammappen.",
-                )
-                linked = classify(item.name, specs)
-                if isinstance(linked, tuple):  # there, but unread: not "missing" for deadlines
-                    found.unread.append(DocRef(item_rel, name, linked[0], linked[1]))
-                continue
-            kind = classify(item.name, specs) if not item.is_dir() else None
-            if isinstance(kind, tuple):
-                found.tasks.append(DocRef(item_rel, name, kind[0], kind[1]))
-            else:
-                what = "Mappen" if kind is None else "Filen"
-                hint = "Teammappen skal bare ha team.yaml og dokumentene." if kind is None else kind
-                found.sink(item_rel, name).add(
-                    JV120,
-                    None,
-                    f"{what} «{item.name}» er ikke et dokument jv kjenner, og blir ikke sjekket "
-                    f"eller tatt med i rapporten. {hint}",
-                )
-    if only_team is not None:
-        return found
+        _discover_team_files(root, path, rel, name, specs, found)
+
+
+def _discover_team_files(
+    root: Path, path: Path, rel: str, team: str, specs: dict[str, TypeSpec], found: Found
+) -> None:
+    """The documents in one team's folder, and what else lies there."""
+    for item in _scan(path):
+        if _hidden(item.name) or item.name == TEAM_FILE:
+            continue
+        item_rel = f"{rel}/{item.name}"
+        if item.is_symlink() and outside_root(root, Path(item.path)):
+            found.sink(item_rel, team).add(
+                JV121,
+                None,
+                "Filen er en symbolsk lenke som peker ut av pilotmappen, og blir ikke lest. "
+                "Legg selve filen i teammappen.",
+            )
+            linked = classify(item.name, specs)
+            if isinstance(linked, tuple):  # there, but unread: not "missing" for deadlines
+                found.unread.append(DocRef(item_rel, team, linked[0], linked[1]))
+            continue
+        kind = classify(item.name, specs) if not item.is_dir() else None
+        if isinstance(kind, tuple):
+            found.tasks.append(DocRef(item_rel, team, kind[0], kind[1]))
+        else:
+            what = "Mappen" if kind is None else "Filen"
+            hint = "Teammappen skal bare ha team.yaml og dokumentene." if kind is None else kind
+            found.sink(item_rel, team).add(
+                JV120,
+                None,
+                f"{what} «{item.name}» er ikke et dokument jv kjenner, og blir ikke sjekket "
+                f"eller tatt med i rapporten. {hint}",
+            )
+
+
+def _discover_pilot_documents(root: Path, specs: dict[str, TypeSpec], found: Found) -> None:
+    """The documents of the whole pilot, in the pilot folder itself."""
     for spec in specs.values():
         doctype = spec.doctype
         if doctype.scope != "pilot":
@@ -161,6 +180,10 @@ def discover(root: Path, specs: dict[str, TypeSpec], only_team: str | None) -> F
                 )
             elif path.exists() or path.is_symlink():
                 found.tasks.append(DocRef(rel, None, doctype.name, nr))
+
+
+def _discover_chapters(root: Path, found: Found) -> None:
+    """The final report's chapters in rapport/, checked only as text."""
     for entry in _scan(root / REPORT_DIR):
         if _hidden(entry.name) or not entry.name.endswith(".md"):
             continue
@@ -171,7 +194,6 @@ def discover(root: Path, specs: dict[str, TypeSpec], only_team: str | None) -> F
             )
         else:
             found.plain.append(rel)
-    return found
 
 
 def team_slugs(root: Path) -> list[str]:

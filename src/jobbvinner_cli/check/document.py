@@ -64,15 +64,32 @@ def _check_front_matter(
     facts: DocFacts,
     sink: Sink,
 ) -> None:
-    meta, tree, bad = facts.meta, facts.tree, facts.bad
+    meta, tree = facts.meta, facts.tree
     if meta is None:
         return
     present: dict[str, Node] = tree.mapping if tree is not None and tree.mapping is not None else {}
     first = tree.line + 1 if tree is not None else 2
-    line = facts.line
     name = task.rel.rsplit("/", 1)[-1]
 
     # identity: type, team and number against the file's place and name
+    _check_type_and_team(task, meta, facts, present, first, name, sink)
+    _check_number(ctx, task, spec, meta, facts, present, first, name, sink)
+    _check_delivery_date(ctx, meta, facts, sink)
+    if facts.delivered:
+        _check_empty_fields(facts, present, sink)
+    _check_period(ctx, task, meta, facts, sink)
+
+
+def _check_type_and_team(
+    task: DocRef,
+    meta: FrontMatter,
+    facts: DocFacts,
+    present: dict[str, Node],
+    first: int,
+    name: str,
+    sink: Sink,
+) -> None:
+    bad, line = facts.bad, facts.line
     if "type" in present and "type" not in bad and meta.type != task.type_name:
         sink.add(
             JV118,
@@ -90,6 +107,21 @@ def _check_front_matter(
                 f"Feltet team er «{meta.team}», men dokumentet ligger i teams/{task.team}/. "
                 f"Skriv «team: {task.team}» (er dokumentet kopiert fra et annet team?).",
             )
+
+
+def _check_number(
+    ctx: CheckContext,
+    task: DocRef,
+    spec: TypeSpec | None,
+    meta: FrontMatter,
+    facts: DocFacts,
+    present: dict[str, Node],
+    first: int,
+    name: str,
+    sink: Sink,
+) -> None:
+    """The nr field against the file name, and a number the pilot's schedule has."""
+    bad, line = facts.bad, facts.line
     if spec is not None and spec.doctype.numbered:
         if "nr" not in present:
             sink.add(JV112, first, f"Feltet nr mangler. Skriv «nr: {task.nr}».")
@@ -117,7 +149,10 @@ def _check_front_matter(
             f"{name} har ikke nummer, men feltet nr er {meta.nr}. Fjern feltet nr.",
         )
 
-    # status and delivery date
+
+def _check_delivery_date(ctx: CheckContext, meta: FrontMatter, facts: DocFacts, sink: Sink) -> None:
+    """The levert date against the status, and against the calendar."""
+    line = facts.line
     if meta.levert is not None and facts.status_known:
         if not facts.delivered:
             sink.add(
@@ -135,26 +170,35 @@ def _check_front_matter(
                 "faktisk ble sendt.",
             )
 
-    # fields the template put in, left empty in a delivered document
-    if facts.delivered:
-        known = field_names(FrontMatter)
-        for key, node in present.items():
-            if _is_empty(node) and key != "levert" and key not in bad and key in known:
-                sink.add(
-                    JV210,
-                    line(key),
-                    f"Feltet {key} er tomt, men dokumentet er levert. Fyll det ut.",
-                )
 
-    # the period against the gatherings (the due date and municipality are compared with
-    # the team's own deadlines and team.yaml later, by the pilot-wide checks)
+def _check_empty_fields(facts: DocFacts, present: dict[str, Node], sink: Sink) -> None:
+    """Fields the template put in, left empty in a delivered document."""
+    bad, line = facts.bad, facts.line
+    known = field_names(FrontMatter)
+    for key, node in present.items():
+        if _is_empty(node) and key != "levert" and key not in bad and key in known:
+            sink.add(
+                JV210,
+                line(key),
+                f"Feltet {key} er tomt, men dokumentet er levert. Fyll det ut.",
+            )
+
+
+def _check_period(
+    ctx: CheckContext, task: DocRef, meta: FrontMatter, facts: DocFacts, sink: Sink
+) -> None:
+    """The period against the gatherings.
+
+    The due date and municipality are compared with the team's own deadlines and
+    team.yaml later, by the pilot-wide checks.
+    """
     where = ctx.slots.get(None, {}).get(task.doc_id)
-    if where is not None and meta.periode is not None and "periode" not in bad:
+    if where is not None and meta.periode is not None and "periode" not in facts.bad:
         fra, til = meta.periode.fra, meta.periode.til
         if (fra is not None and fra != where.start) or (til is not None and til != where.end):
             sink.add(
                 JV402,
-                line("periode"),
+                facts.line("periode"),
                 f"Perioden {fra or '?'} – {til or '?'} stemmer ikke med samlingene: "
                 f"{task.doc_id} gjelder fra samling {where.gathering_from} ({where.start}) til "
                 f"samling {where.gathering_to} ({where.end}). Skriv «fra: {where.start}» og "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from jobbvinner_cli.check.consistency import check_against_team, check_effect_goals
@@ -19,7 +20,7 @@ from jobbvinner_cli.check.context import (
     contacts_of,
 )
 from jobbvinner_cli.check.deadlines import Entry, report_deadlines, team_entries
-from jobbvinner_cli.check.discovery import discover, team_slugs
+from jobbvinner_cli.check.discovery import Found, discover, team_slugs
 from jobbvinner_cli.check.document import DocResult
 from jobbvinner_cli.check.gitdates import GitHistory
 from jobbvinner_cli.check.ignores import is_ignored
@@ -36,6 +37,7 @@ from jobbvinner_cli.check.registry import RULES
 from jobbvinner_cli.diagnostics import Diagnostic, Severity, Sink
 from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.layout import PILOT_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
+from jobbvinner_cli.model.pilot import Pilot
 from jobbvinner_cli.pipeline.config import load_pilot, load_team, load_types
 from jobbvinner_cli.pipeline.document import DocFacts
 from jobbvinner_cli.pipeline.problems import JV121, JV123
@@ -126,51 +128,92 @@ def _run_check(options: CheckOptions) -> CheckResult:
     team_sinks: dict[str, Sink] = {}
     all_slugs = set(team_slugs(root))
 
-    def load_teams() -> None:
-        """team.yaml of each team (the document checks do not need them)."""
-        for slug in found.team_dirs:
-            rel = f"{TEAMS_DIR}/{slug}/{TEAM_FILE}"
-            sink = team_sinks[slug] = Sink(rel, slug)
-            team_yaml = root / TEAMS_DIR / slug / TEAM_FILE
-            if team_yaml.is_symlink() and outside_root(root, team_yaml):
-                sink.add(JV121, None, "team.yaml er en lenke ut av pilotmappen, og blir ikke lest.")
-            elif team_yaml.exists() or team_yaml.is_symlink():
-                ctx.teams[slug] = load_team(root, slug, sink)
-                files.append(rel)
-            else:
-                sink.path = f"{TEAMS_DIR}/{slug}"
-                sink.add(
-                    JV123,
-                    None,
-                    f"Teammappen {TEAMS_DIR}/{slug}/ har ingen team.yaml. Lag teamet med "
-                    "«jv new-team», eller legg inn team.yaml med kommune, gruppeleder og "
-                    "medlemmer.",
-                )
-        add_team_slots(ctx)
-
+    load_teams = partial(_load_teams, ctx, found.team_dirs, team_sinks, files)
     # reading a team.yaml costs about as much as checking a document
     results, holidays = run_tasks(
         ctx, found.tasks, years, options.jobs, load_teams, float(len(found.team_dirs))
     )
-    teams = ctx.teams
     files += [r.facts.task.rel for r in results]
     results += [DocResult(DocFacts(task)) for task in found.unread]
     diagnostics: list[Diagnostic] = [d for r in results for d in r.diagnostics]
+    chapters = _read_chapters(root, found, options.keep_documents, files)
+
+    _check_pilot_wide(ctx, options.team, pilot_sink, team_sinks, holidays, years, all_slugs)
+    facts_by_team, pilot_documents = _check_against_teams(ctx, results, found)
+    entries = _check_deadlines(ctx, facts_by_team, team_sinks)
+
+    for sink in (pilot_sink, *type_sinks.values(), *team_sinks.values(), *found.sinks.values()):
+        diagnostics.extend(sink.items)
+    if options.team is not None:
+        diagnostics = [d for d in diagnostics if d.team == options.team]
+        files = [f for f in files if f.startswith(f"{TEAMS_DIR}/{options.team}/")]
+    diagnostics = _without_ignored(diagnostics, options, pilot)
+    diagnostics.sort(key=Diagnostic.sort_key)
+    return CheckResult(
+        root, diagnostics, files, False, ctx, entries, facts_by_team, pilot_documents, chapters
+    )
+
+
+def _load_teams(
+    ctx: CheckContext, team_dirs: list[str], team_sinks: dict[str, Sink], files: list[str]
+) -> None:
+    """team.yaml of each team (the document checks do not need them)."""
+    root = ctx.root
+    for slug in team_dirs:
+        rel = f"{TEAMS_DIR}/{slug}/{TEAM_FILE}"
+        sink = team_sinks[slug] = Sink(rel, slug)
+        team_yaml = root / TEAMS_DIR / slug / TEAM_FILE
+        if team_yaml.is_symlink() and outside_root(root, team_yaml):
+            sink.add(JV121, None, "team.yaml er en lenke ut av pilotmappen, og blir ikke lest.")
+        elif team_yaml.exists() or team_yaml.is_symlink():
+            ctx.teams[slug] = load_team(root, slug, sink)
+            files.append(rel)
+        else:
+            sink.path = f"{TEAMS_DIR}/{slug}"
+            sink.add(
+                JV123,
+                None,
+                f"Teammappen {TEAMS_DIR}/{slug}/ har ingen team.yaml. Lag teamet med "
+                "«jv new-team», eller legg inn team.yaml med kommune, gruppeleder og "
+                "medlemmer.",
+            )
+    add_team_slots(ctx)
+
+
+def _read_chapters(root: Path, found: Found, keep: bool, files: list[str]) -> dict[str, str]:
+    """The rapport/ files, read as text; their text kept only when ``keep``."""
     chapters: dict[str, str] = {}
     for rel in found.plain:
         text = read_file(root, rel, found.sink(rel))
-        if text is not None and options.keep_documents:
+        if text is not None and keep:
             chapters[rel] = text
         files.append(rel)
+    return chapters
 
-    if options.team is None:
+
+def _check_pilot_wide(
+    ctx: CheckContext,
+    only_team: str | None,
+    pilot_sink: Sink,
+    team_sinks: dict[str, Sink],
+    holidays: dict[dt.date, str],
+    years: list[int],
+    all_slugs: set[str],
+) -> None:
+    """pilot.yaml's gatherings, references and due dates, and each team.yaml."""
+    if only_team is None:
         check_gatherings(ctx, pilot_sink)
         check_references(ctx, pilot_sink, list(RULES))
     check_due_dates(ctx, pilot_sink, team_sinks, holidays, years)
     ids = valid_doc_ids(ctx)
-    for slug, info in teams.items():
+    for slug, info in ctx.teams.items():
         check_team(info, team_sinks[slug], all_slugs, ids)
 
+
+def _check_against_teams(
+    ctx: CheckContext, results: list[DocResult], found: Found
+) -> tuple[dict[str, dict[str, DocFacts]], dict[str, DocFacts]]:
+    """Each document against its team; its facts by team and doc id (the pilot's apart)."""
     facts_by_team: dict[str, dict[str, DocFacts]] = {}
     pilot_documents: dict[str, DocFacts] = {}
     for result in results:
@@ -181,33 +224,37 @@ def _run_check(options: CheckOptions) -> CheckResult:
             facts_by_team.setdefault(task.team, {})[task.doc_id] = result.facts
         else:
             pilot_documents[task.doc_id] = result.facts
-    git = GitHistory(root)
+    return facts_by_team, pilot_documents
+
+
+def _check_deadlines(
+    ctx: CheckContext, facts_by_team: dict[str, dict[str, DocFacts]], team_sinks: dict[str, Sink]
+) -> dict[str, list[Entry]]:
+    """Each team's effect goals and deadlines; the entries of its delivery plan."""
+    git = GitHistory(ctx.root)
+
+    def delivered_on(doc: DocFacts) -> dt.date | None:
+        if doc.levert is not None:
+            return doc.levert
+        return None if doc.levert_invalid else git.delivered_on(doc.task.rel)
+
     entries: dict[str, list[Entry]] = {}
-    for slug in sorted(teams):
+    for slug in sorted(ctx.teams):
         sink = team_sinks[slug]
         facts = facts_by_team.get(slug, {})
         check_effect_goals(ctx, slug, facts, sink)
-
-        def delivered_on(doc: DocFacts) -> dt.date | None:
-            if doc.levert is not None:
-                return doc.levert
-            return None if doc.levert_invalid else git.delivered_on(doc.task.rel)
-
         entries[slug] = team_entries(ctx, slug, facts, delivered_on)
         report_deadlines(ctx, slug, entries[slug], sink)
+    return entries
 
-    for sink in (pilot_sink, *type_sinks.values(), *team_sinks.values(), *found.sinks.values()):
-        diagnostics.extend(sink.items)
-    if options.team is not None:
-        diagnostics = [d for d in diagnostics if d.team == options.team]
-        files = [f for f in files if f.startswith(f"{TEAMS_DIR}/{options.team}/")]
+
+def _without_ignored(
+    diagnostics: list[Diagnostic], options: CheckOptions, pilot: Pilot | None
+) -> list[Diagnostic]:
+    """Drop what --ignore and pilot.yaml's «ignorer» ask to leave out."""
     ignores = [
         (entry.sti.removeprefix("./"), entry.kode.upper())
         for entry in (pilot.ignorer if pilot else [])
     ]
     codes = [c.upper() for c in options.ignore]
-    diagnostics = [d for d in diagnostics if not is_ignored(d, codes, ignores)]
-    diagnostics.sort(key=Diagnostic.sort_key)
-    return CheckResult(
-        root, diagnostics, files, False, ctx, entries, facts_by_team, pilot_documents, chapters
-    )
+    return [d for d in diagnostics if not is_ignored(d, codes, ignores)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import UnionType
 from typing import Any, TypeVar, Union, get_args, get_origin
@@ -205,54 +206,92 @@ def validate_lenient(
             return model.model_validate(data), problems
         except ValidationError as exc:
             errors = exc.errors()
-        removals: list[tuple[str | int, ...]] = []
-        reported: set[tuple[str | int, ...]] = set()
-        stuck = False
-        for error in errors:
-            kind = str(error.get("type", ""))
-            loc = tuple(error.get("loc", ()))
-            if kind == "missing":  # the key is absent: its parent exists
-                path = _data_prefix(data, loc[:-1]) + loc[-1:] if loc else ()
-            else:
-                path = _data_prefix(data, loc)
-            # a value dropped for being wrong is then missing: that is not a second problem
-            dropped = kind == "missing" and path in removed
-            if (path, kind) not in seen and path not in reported and not dropped:
-                seen.add((path, kind))
-                reported.add(path)
-                message = explain(error)
-                shapes = _union_members(annotation_at(model, path))
-                if shapes and len(shapes) > 1 and kind.endswith("_type"):
-                    message = "må være " + " eller ".join(_describe(a) for a in shapes)
-                problems.append(Problem(kind, path, line(path), f"{key_path(path)}: {message}"))
-            if kind == "missing" and path:
-                value = _placeholder(model, path)
-                parent = _container(data, path)
-                if value is not None and isinstance(parent, dict):
-                    parent[path[-1]] = value
-                    continue
-                # no sensible empty value: drop the list item or mapping that needed it
-                path = path[:-1]
-                while path and not isinstance(_container(data, path), list):
-                    path = path[:-1]
-            if not path:
-                stuck = True
-            else:
-                removals.append(path)
+        removals, stuck = _take_errors(errors, data, model, line, problems, seen, removed)
         if stuck and not removals:
             return None, problems
-
-        # remove deepest and last first, so earlier indices stay valid
-        def order(p: tuple[str | int, ...]) -> tuple[int, int]:
-            return len(p), p[-1] if isinstance(p[-1], int) else -1
-
-        for path in sorted(set(removals), key=order, reverse=True):
-            try:
-                parent = _container(data, path)
-                del parent[path[-1]]
-            except (KeyError, IndexError, TypeError):
-                continue
-            removed.add(path)
+        _remove(data, removals, removed)
         if stuck:
             return None, problems
     return None, problems
+
+
+def _take_errors(
+    errors: list[Any],
+    data: Any,
+    model: type[BaseModel],
+    line: Callable[[tuple[str | int, ...]], int | None],
+    problems: list[Problem],
+    seen: set[tuple[tuple[str | int, ...], str]],
+    removed: set[tuple[str | int, ...]],
+) -> tuple[list[tuple[str | int, ...]], bool]:
+    """Report one round's errors and fill in what is missing; (paths to drop, stuck)."""
+    removals: list[tuple[str | int, ...]] = []
+    reported: set[tuple[str | int, ...]] = set()
+    stuck = False
+    for error in errors:
+        kind = str(error.get("type", ""))
+        loc = tuple(error.get("loc", ()))
+        if kind == "missing":  # the key is absent: its parent exists
+            path = _data_prefix(data, loc[:-1]) + loc[-1:] if loc else ()
+        else:
+            path = _data_prefix(data, loc)
+        # a value dropped for being wrong is then missing: that is not a second problem
+        dropped = kind == "missing" and path in removed
+        if (path, kind) not in seen and path not in reported and not dropped:
+            seen.add((path, kind))
+            reported.add(path)
+            problems.append(_problem(error, kind, path, model, line(path)))
+        if kind == "missing" and path:
+            drop = _fill_missing(data, model, path)
+            if drop is None:
+                continue
+            path = drop
+        if not path:
+            stuck = True
+        else:
+            removals.append(path)
+    return removals, stuck
+
+
+def _problem(
+    error: Any, kind: str, path: tuple[str | int, ...], model: type[BaseModel], line: int | None
+) -> Problem:
+    message = explain(error)
+    shapes = _union_members(annotation_at(model, path))
+    if shapes and len(shapes) > 1 and kind.endswith("_type"):
+        message = "må være " + " eller ".join(_describe(a) for a in shapes)
+    return Problem(kind, path, line, f"{key_path(path)}: {message}")
+
+
+def _fill_missing(
+    data: Any, model: type[BaseModel], path: tuple[str | int, ...]
+) -> tuple[str | int, ...] | None:
+    """Put an empty value where a required one is missing; None when that could be done,
+    else the path to drop instead (empty: nothing can be dropped)."""
+    value = _placeholder(model, path)
+    parent = _container(data, path)
+    if value is not None and isinstance(parent, dict):
+        parent[path[-1]] = value
+        return None
+    # no sensible empty value: drop the list item or mapping that needed it
+    path = path[:-1]
+    while path and not isinstance(_container(data, path), list):
+        path = path[:-1]
+    return path
+
+
+def _removal_order(p: tuple[str | int, ...]) -> tuple[int, int]:
+    return len(p), p[-1] if isinstance(p[-1], int) else -1
+
+
+def _remove(
+    data: Any, removals: list[tuple[str | int, ...]], removed: set[tuple[str | int, ...]]
+) -> None:
+    # deepest and last first, so earlier indices stay valid
+    for path in sorted(set(removals), key=_removal_order, reverse=True):
+        try:
+            parent = _container(data, path)
+            del parent[path[-1]]
+        except (KeyError, IndexError, TypeError):
+            continue
+        removed.add(path)

@@ -150,16 +150,34 @@ _SIMPLE_LINES = re.compile(
 )
 
 
+def _simple_lines(text: str) -> list[tuple[str, str, str, str, str, str]] | None:
+    """The regex groups of each line, or None when a line is not «key: simple value»."""
+    if "\t" in text or not text.replace("\n", " ").isprintable():  # odd characters, tabs
+        return None
+    lines: list[tuple[str, str, str, str, str, str]] = _SIMPLE_LINES.findall(text)
+    if len(lines) != text.count("\n") + 1:
+        return None
+    return lines
+
+
+def _dedent(stack: list[tuple[int, Node]], indent: int) -> bool:
+    """Close the mappings nested deeper than ``indent``; False when no level has it."""
+    while indent < stack[-1][0]:
+        stack.pop()
+        if not stack:
+            return False
+    return indent == stack[-1][0]
+
+
 def _parse_simple(text: str) -> Node | Literal[False] | None:
     """The tree of a simple YAML text, None for an empty one, False when it is not simple."""
-    if "\t" in text or not text.replace("\n", " ").isprintable():  # odd characters, tabs
+    lines = _simple_lines(text)
+    if lines is None:
         return False
-    lines = _SIMPLE_LINES.findall(text)
-    if len(lines) != text.count("\n") + 1:
-        return False  # a line that is not «key: simple value»
     root: Node | None = None
     stack: list[tuple[int, Node]] = []
-    pending: tuple[str, int, dict[str, Node]] | None = None  # a key that may open a mapping
+    # a key without a value: empty, unless the next line opens a mapping under it
+    pending: tuple[str, dict[str, Node]] | None = None
     number = 0
     for indent_text, key, double, single, empty, plain in lines:
         number += 1
@@ -175,18 +193,13 @@ def _parse_simple(text: str) -> Node | Literal[False] | None:
             if len(stack) >= MAX_DEPTH:
                 return False  # the full parser says what is wrong
             child = Node(line=number, mapping={})
-            pending[2][pending[0]] = child
+            pending[1][pending[0]] = child  # in the empty value's place: the key order stays
             stack.append((indent, child))
             pending = None
         else:
-            if pending is not None:
-                pending[2][pending[0]] = Node(line=pending[1], scalar="")
-                pending = None
-            while indent < stack[-1][0]:
-                stack.pop()
-                if not stack:
-                    return False
-            if indent != stack[-1][0]:
+            pending = None
+            # a sibling of the last key is the common case: no call for it
+            if indent != stack[-1][0] and not _dedent(stack, indent):
                 return False
         parent = stack[-1][1]
         mapping = parent.mapping
@@ -207,9 +220,8 @@ def _parse_simple(text: str) -> Node | Literal[False] | None:
                 Node(line=number, sequence=[]) if empty == "[]" else Node(line=number, mapping={})
             )
         else:
-            pending = (key, number, mapping)
-    if pending is not None:
-        pending[2][pending[0]] = Node(line=pending[1], scalar="")
+            mapping[key] = Node(line=number, scalar="")
+            pending = (key, mapping)
     return root
 
 
@@ -223,6 +235,32 @@ def parse_yaml_text(text: str) -> Node | None:
 
 def parse_yaml_full(text: str) -> Node | None:
     """The full parser: libyaml's events, with every refusal and error explained."""
+    _refuse_deep_brackets(text)
+    builder = _TreeBuilder()
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.DocumentStartEvent):
+                builder.document_start(event)
+            elif isinstance(event, yaml.AliasEvent):
+                builder.alias(event)
+            elif isinstance(event, yaml.ScalarEvent):
+                builder.scalar(event)
+            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                builder.collection_start(event)
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                builder.collection_end()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        raise YamlTextError(_explain_yaml_error(exc), line) from None
+    except yaml.YAMLError as exc:
+        raise YamlTextError(f"YAML-en kan ikke leses: {exc}", None) from None
+    except RecursionError:  # pragma: no cover - guarded by the two depth limits
+        raise YamlTextError("YAML-en er for dypt nøstet.", None, "depth") from None
+    return builder.root
+
+
+def _refuse_deep_brackets(text: str) -> None:
     # Counting brackets is far cheaper than the scan and settles almost every text.
     brackets = text.count("[") + text.count("{")
     if brackets > MAX_DEPTH:
@@ -234,15 +272,85 @@ def parse_yaml_full(text: str) -> Node | None:
                 line,
                 "depth",
             )
-    stack: list[tuple[Node, str | None]] = []
-    root: Node | None = None
-    pending_key: list[str | None] = []
-    documents = 0
 
-    def attach(node: Node) -> None:
-        nonlocal root
+
+def _check_tag(event: Any) -> None:
+    tag = getattr(event, "tag", None)
+    if tag and tag not in _PLAIN_TAGS:
+        raise YamlTextError(
+            f"Typemerket «{tag}» er ikke tillatt her. Fjern det og skriv verdien som vanlig tekst.",
+            _line(event),
+            "refused",
+        )
+    if getattr(event, "anchor", None):
+        raise YamlTextError(
+            f"Ankeret «&{event.anchor}» er ikke tillatt. Skriv verdien ut der den skal brukes.",
+            _line(event),
+            "refused",
+        )
+
+
+class _TreeBuilder:
+    """The tree of one text, built from the parser's events."""
+
+    __slots__ = ("documents", "pending_key", "root", "stack")
+
+    def __init__(self) -> None:
+        self.stack: list[tuple[Node, str | None]] = []
+        self.root: Node | None = None
+        self.pending_key: list[str | None] = []
+        self.documents = 0
+
+    def document_start(self, event: Any) -> None:
+        self.documents += 1
+        if self.documents > 1:
+            raise YamlTextError(
+                "Det står mer enn ett YAML-dokument her (en ekstra linje med ---). "
+                "Slå dem sammen til ett.",
+                _line(event),
+            )
+
+    def alias(self, event: Any) -> None:
+        raise YamlTextError(
+            f"Henvisningen «*{event.anchor}» er ikke tillatt. Skriv verdien ut der den skal brukes.",
+            _line(event),
+            "refused",
+        )
+
+    def scalar(self, event: Any) -> None:
+        _check_tag(event)
+        self._attach(
+            Node(
+                line=_line(event),
+                scalar=event.value,
+                quoted=event.style in ("'", '"', "|", ">"),
+            )
+        )
+
+    def collection_start(self, event: Any) -> None:
+        _check_tag(event)
+        if len(self.stack) >= MAX_DEPTH:
+            raise YamlTextError(
+                f"YAML-en er nøstet dypere enn {MAX_DEPTH} nivåer. Gjør strukturen flatere.",
+                _line(event),
+                "depth",
+            )
+        if isinstance(event, yaml.MappingStartEvent):
+            node = Node(line=_line(event), mapping={})
+        else:
+            node = Node(line=_line(event), sequence=[])
+        self._attach(node)
+        self.stack.append((node, None))
+        self.pending_key.append(None)
+
+    def collection_end(self) -> None:
+        self.stack.pop()
+        self.pending_key.pop()
+
+    def _attach(self, node: Node) -> None:
+        stack, pending_key = self.stack, self.pending_key
         if not stack:
-            root = node
+            self.root = node
             return
         parent, _ = stack[-1]
         if parent.sequence is not None:
@@ -269,74 +377,6 @@ def parse_yaml_full(text: str) -> Node | None:
         else:
             parent.mapping[key] = node
             pending_key[-1] = None
-
-    def check_tag(event: Any) -> None:
-        tag = getattr(event, "tag", None)
-        if tag and tag not in _PLAIN_TAGS:
-            raise YamlTextError(
-                f"Typemerket «{tag}» er ikke tillatt her. Fjern det og skriv verdien som vanlig tekst.",
-                _line(event),
-                "refused",
-            )
-        if getattr(event, "anchor", None):
-            raise YamlTextError(
-                f"Ankeret «&{event.anchor}» er ikke tillatt. Skriv verdien ut der den skal brukes.",
-                _line(event),
-                "refused",
-            )
-
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise YamlTextError(
-                        "Det står mer enn ett YAML-dokument her (en ekstra linje med ---). "
-                        "Slå dem sammen til ett.",
-                        _line(event),
-                    )
-            elif isinstance(event, yaml.AliasEvent):
-                raise YamlTextError(
-                    f"Henvisningen «*{event.anchor}» er ikke tillatt. Skriv verdien ut der den skal brukes.",
-                    _line(event),
-                    "refused",
-                )
-            elif isinstance(event, yaml.ScalarEvent):
-                check_tag(event)
-                attach(
-                    Node(
-                        line=_line(event),
-                        scalar=event.value,
-                        quoted=event.style in ("'", '"', "|", ">"),
-                    )
-                )
-            elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-                check_tag(event)
-                if len(stack) >= MAX_DEPTH:
-                    raise YamlTextError(
-                        f"YAML-en er nøstet dypere enn {MAX_DEPTH} nivåer. Gjør strukturen flatere.",
-                        _line(event),
-                        "depth",
-                    )
-                if isinstance(event, yaml.MappingStartEvent):
-                    node = Node(line=_line(event), mapping={})
-                else:
-                    node = Node(line=_line(event), sequence=[])
-                attach(node)
-                stack.append((node, None))
-                pending_key.append(None)
-            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-                stack.pop()
-                pending_key.pop()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        raise YamlTextError(_explain_yaml_error(exc), line) from None
-    except yaml.YAMLError as exc:
-        raise YamlTextError(f"YAML-en kan ikke leses: {exc}", None) from None
-    except RecursionError:  # pragma: no cover - guarded by the depth limits above
-        raise YamlTextError("YAML-en er for dypt nøstet.", None, "depth") from None
-    return root
 
 
 def _explain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
