@@ -88,11 +88,6 @@ class Node:
         return line
 
 
-def max_flow_depth(text: str) -> int:
-    """Deepest nesting of ``[``/``{`` outside quotes and comments (a cheap pre-scan)."""
-    return _flow_depth(text)[0]
-
-
 def _flow_depth(text: str, limit: int | None = None) -> tuple[int, int | None]:
     """(deepest nesting, 1-based line where it first went deeper than ``limit``)."""
     depth = best = 0
