@@ -16,6 +16,8 @@ from typing import Any, Literal
 
 import yaml
 
+from jobbvinner_cli.pipeline.yamlhints import explain_yaml_error
+
 try:  # the C parser is an order of magnitude faster where libyaml is present
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -247,7 +249,7 @@ def parse_yaml_full(text: str) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise YamlTextError(_explain_yaml_error(exc), line) from None
+        raise YamlTextError(explain_yaml_error(exc), line) from None
     except yaml.YAMLError as exc:
         raise YamlTextError(f"YAML-en kan ikke leses: {exc}", None) from None
     except RecursionError:  # pragma: no cover - guarded by the two depth limits
@@ -372,33 +374,3 @@ class _TreeBuilder:
         else:
             parent.mapping[key] = node
             pending_key[-1] = None
-
-
-def _explain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
-    problem = (exc.problem or "").strip()
-    hints = {
-        "mapping values are not allowed": (
-            "Et kolon (:) midt i en verdi forvirrer YAML. Sett hele verdien i anførselstegn, "
-            'for eksempel effektmål: "Mål: flere søkere".'
-        ),
-        "found character that cannot start any token": (
-            "Et tegn her kan ikke starte en verdi. Ofte er det et tabulatortegn i innrykket "
-            "(bruk mellomrom), eller en verdi som begynner med @ eller ` (sett den i anførselstegn)."
-        ),
-        "could not find expected ':'": (
-            "En linje mangler kolon etter nøkkelen, eller et anførselstegn er ikke lukket."
-        ),
-        "found unexpected end of stream": "Et anførselstegn eller en klammeparentes er ikke lukket.",
-        "found undefined alias": "Henvisninger (*navn) er ikke tillatt.",
-        "block sequence entries are not allowed": (
-            "En linje som begynner med «- » (et punkt i en liste) står der det skulle vært en "
-            "verdi. Sett verdien i anførselstegn, eller skriv lista på egne linjer under nøkkelen."
-        ),
-        "found a tab character": "Innrykket har et tabulatortegn. Bruk mellomrom i stedet.",
-    }
-    for key, hint in hints.items():
-        if key in problem:
-            return f"Ugyldig YAML: {hint}"
-    if "expected <block end>" in problem or "did not find expected key" in problem:
-        return "Ugyldig YAML: innrykket stemmer ikke. Sjekk at nøklene på samme nivå står rett under hverandre."
-    return f"Ugyldig YAML ({problem or exc.context or 'ukjent feil'}). Sjekk innrykk, kolon og anførselstegn."
