@@ -19,7 +19,7 @@ HP = "teams/froya/hovedplan.md"
 REPO = Path(__file__).resolve().parents[2]
 
 
-def invoke(pilot: Pilot, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+def check_in(pilot: Pilot, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     result = runner.invoke(
         app,
         ["check", "--pilot", str(pilot.root), "--today", TODAY, *args],
@@ -36,7 +36,7 @@ def _warning_and_error(pilot: Pilot) -> None:
 
 def test_json_has_exactly_the_documented_shape(pilot: Pilot) -> None:
     _warning_and_error(pilot)
-    code, out = invoke(pilot, "--format", "json")
+    code, out = check_in(pilot, "--format", "json")
     assert code == 1
     data = json.loads(out)
     assert set(data) == {"diagnostics", "summary"}
@@ -56,13 +56,13 @@ def test_json_has_exactly_the_documented_shape(pilot: Pilot) -> None:
 
 
 def test_exit_codes(pilot: Pilot) -> None:
-    assert invoke(pilot, "-f", "json")[0] == 0
+    assert check_in(pilot, "-f", "json")[0] == 0
     pilot.path(HP).write_bytes(b"\xef\xbb\xbf" + pilot.path(HP).read_bytes())
-    assert invoke(pilot, "-f", "json")[0] == 0  # warnings are allowed
-    assert invoke(pilot, "-f", "json", "--strict")[0] == 1
-    assert invoke(pilot, "-f", "json", "--strict", "--ignore", "JV103")[0] == 0
-    assert invoke(pilot, "-f", "json", "--ignore", "JV999")[0] == 2
-    assert invoke(pilot, "-f", "xml")[0] == 2
+    assert check_in(pilot, "-f", "json")[0] == 0  # warnings are allowed
+    assert check_in(pilot, "-f", "json", "--strict")[0] == 1
+    assert check_in(pilot, "-f", "json", "--strict", "--ignore", "JV103")[0] == 0
+    assert check_in(pilot, "-f", "json", "--ignore", "JV999")[0] == 2
+    assert check_in(pilot, "-f", "xml")[0] == 2
     assert (
         runner.invoke(
             app,
@@ -75,26 +75,26 @@ def test_exit_codes(pilot: Pilot) -> None:
 
 def test_ignore_with_wildcard_and_commas(pilot: Pilot) -> None:
     _warning_and_error(pilot)
-    code, out = invoke(pilot, "-f", "json", "--ignore", "JV1*")
+    code, out = check_in(pilot, "-f", "json", "--ignore", "JV1*")
     assert code == 0 and json.loads(out)["diagnostics"] == []
-    code, out = invoke(pilot, "-f", "json", "--ignore", "jv103,JV115")
+    code, out = check_in(pilot, "-f", "json", "--ignore", "jv103,JV115")
     assert code == 0
 
 
 def test_one_team_only(pilot: Pilot) -> None:
     _warning_and_error(pilot)
-    code, out = invoke(pilot, "-f", "json", "--team", "froya")
+    code, out = check_in(pilot, "-f", "json", "--team", "froya")
     data = json.loads(out)
     assert code == 0
     assert [d["code"] for d in data["diagnostics"]] == ["JV103"]
     assert data["summary"]["files"] == 8  # team.yaml and the seven documents
-    assert invoke(pilot, "-f", "json", "--team", "bodo")[0] == 2
-    assert invoke(pilot, "-f", "json", "--team", "../etc")[0] == 2
+    assert check_in(pilot, "-f", "json", "--team", "bodo")[0] == 2
+    assert check_in(pilot, "-f", "json", "--team", "../etc")[0] == 2
 
 
 def test_text_output_groups_by_team_and_document_without_colour_when_piped(pilot: Pilot) -> None:
     _warning_and_error(pilot)
-    code, out = invoke(pilot, "--format", "text")
+    code, out = check_in(pilot, "--format", "text")
     assert code == 1
     assert "\x1b[" not in out
     lines = out.splitlines()
@@ -107,20 +107,20 @@ def test_text_output_groups_by_team_and_document_without_colour_when_piped(pilot
 
 def test_colours_follow_the_terminal_and_no_color(pilot: Pilot) -> None:
     _warning_and_error(pilot)
-    _, coloured = invoke(pilot, "-f", "text", env={"FORCE_COLOR": "1"})
+    _, coloured = check_in(pilot, "-f", "text", env={"FORCE_COLOR": "1"})
     assert "\x1b[33m" in coloured and "\x1b[1;31m" in coloured
-    _, plain = invoke(pilot, "-f", "text", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
+    _, plain = check_in(pilot, "-f", "text", env={"FORCE_COLOR": "1", "NO_COLOR": "1"})
     assert "\x1b[33m" not in plain and "\x1b[1;31m" not in plain
 
 
 def test_text_output_of_a_clean_pilot(pilot: Pilot) -> None:
-    code, out = invoke(pilot, "--format", "text")
+    code, out = check_in(pilot, "--format", "text")
     assert (code, out.strip()) == (0, "Ingen funn i 36 filer.")
 
 
 def test_github_annotations(pilot: Pilot) -> None:
     _warning_and_error(pilot)
-    code, out = invoke(pilot, "--format", "github")
+    code, out = check_in(pilot, "--format", "github")
     assert code == 1
     lines = out.splitlines()
     assert lines[0].startswith(f"::warning file={HP},line=1,title=JV103 bom::")
@@ -130,28 +130,28 @@ def test_github_annotations(pilot: Pilot) -> None:
 
 def test_auto_picks_github_under_github_actions(pilot: Pilot) -> None:
     _warning_and_error(pilot)
-    _, out = invoke(pilot, env={"GITHUB_ACTIONS": "true"})
+    _, out = check_in(pilot, env={"GITHUB_ACTIONS": "true"})
     assert out.startswith("::warning ")
-    _, out = invoke(pilot, env={"GITHUB_ACTIONS": "false"})
+    _, out = check_in(pilot, env={"GITHUB_ACTIONS": "false"})
     assert out.startswith("Frøya (teams/froya)")
 
 
 def test_github_paths_are_relative_to_the_workspace(pilot: Pilot) -> None:
     _warning_and_error(pilot)
-    _, out = invoke(pilot, "-f", "github", env={"GITHUB_WORKSPACE": str(pilot.root.parent)})
+    _, out = check_in(pilot, "-f", "github", env={"GITHUB_WORKSPACE": str(pilot.root.parent)})
     assert out.startswith(f"::warning file=pilot/{HP},")
 
 
 def test_junit_report(pilot: Pilot) -> None:
     _warning_and_error(pilot)
-    code, out = invoke(pilot, "--format", "junit")
+    code, out = check_in(pilot, "--format", "junit")
     assert code == 1
     root = ET.fromstring(out)
     suite = root.find("testsuite")
     assert suite is not None and suite.get("tests") == "36" and suite.get("failures") == "1"
     failures = root.findall(".//failure")
     assert [f.get("type") for f in failures] == ["JV115"]
-    _, strict = invoke(pilot, "--format", "junit", "--strict")
+    _, strict = check_in(pilot, "--format", "junit", "--strict")
     assert len(ET.fromstring(strict).findall(".//failure")) == 2
 
 
@@ -171,8 +171,8 @@ def test_nothing_is_modified(pilot: Pilot) -> None:
     before = {
         p: (p.read_bytes(), p.stat().st_mtime_ns) for p in pilot.root.rglob("*") if p.is_file()
     }
-    invoke(pilot, "-f", "json")
-    invoke(pilot, "-f", "text")
+    check_in(pilot, "-f", "json")
+    check_in(pilot, "-f", "text")
     after = {
         p: (p.read_bytes(), p.stat().st_mtime_ns) for p in pilot.root.rglob("*") if p.is_file()
     }
