@@ -4,6 +4,7 @@ same verdict everywhere, no traceback, and nothing from outside the pilot in any
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -167,3 +168,97 @@ def test_hours_of_a_draft_count_nowhere(orkdal: Path, run: Run) -> None:
     shown = {str(p): cells[p - 1] for p in range(1, 6) if cells[p - 1] != "–"}
     assert shown == {p: f"{h:g}" for p, h in hitra["hours"].items()}
     assert "2" not in hitra["hours"]
+
+
+def test_hours_that_are_not_a_number_of_hours_are_an_error(orkdal: Path, run: Run) -> None:
+    doc = orkdal / "teams" / "froya" / "statusrapport-1.md"
+    text = doc.read_text(encoding="utf-8")
+    doc.write_text(re.sub(r"^timer: .*$", "timer: 1e400", text, flags=re.M), encoding="utf-8")
+    code, diagnostics = _check(run, orkdal)
+    assert code == 1
+    assert [(d["code"], d["path"]) for d in diagnostics if d["severity"] == "error"] == [
+        ("JV115", "teams/froya/statusrapport-1.md")
+    ]
+    code, _, output = _html(run, orkdal)
+    assert code == 1 and "teams/froya/statusrapport-1.md" in output
+    code, html, output = _html(run, orkdal, "--draft")
+    assert code == 0, output
+    assert "jv check fant 1 feil; utkastet er bygd likevel" in output
+    assert "inf" not in html.split("Timer brukt mellom samlingene")[1][:3000]
+
+
+def test_export_refuses_what_the_check_cannot_read(orkdal: Path, run: Run) -> None:
+    doc = orkdal / "teams" / "froya" / "sluttrapport.md"
+    doc.write_text(
+        doc.read_text(encoding="utf-8").replace("status: levert", "status: [levert"),
+        encoding="utf-8",
+    )
+    _, diagnostics = _check(run, orkdal)
+    expected = next(d for d in diagnostics if d["path"] == "teams/froya/sluttrapport.md")
+    out = orkdal.parent / "froya.docx"
+    result = run(
+        "export", "sluttrapport", "--team", "froya", "--pilot", str(orkdal), "-o", str(out)
+    )
+    assert result.exit_code == 1 and not out.exists()
+    assert f"teams/froya/sluttrapport.md:{expected['line']}: {expected['code']}" in result.output
+
+
+def test_export_names_the_wrong_option(orkdal: Path, run: Run) -> None:
+    out = str(orkdal.parent / "x.docx")
+    result = run("export", "prosjektplan", "--team", "froya", "--pilot", str(orkdal), "-o", out)
+    assert result.exit_code == 2 and "gjelder hele piloten" in result.output
+    assert "--team" in result.output and "finnes ikke" not in result.output
+    result = run(
+        "export", "hovedplan", "--team", "froya", "--nr", "3", "--pilot", str(orkdal), "-o", out
+    )
+    assert result.exit_code == 2 and "har ikke nummer" in result.output
+
+
+def test_a_template_linked_out_of_the_pilot_is_not_read(orkdal: Path, run: Run) -> None:
+    template = orkdal / "templates" / "statusrapport.md.j2"
+    template.parent.mkdir(exist_ok=True)
+    template.symlink_to(_secret_file(orkdal))
+    target = orkdal / "teams" / "froya" / "statusrapport-2.md"
+    before = target.read_bytes()
+    result = run("scaffold", "statusrapport", "--team", "froya", "--nr", "2", "--force", cwd=orkdal)
+    assert result.exit_code == 1
+    assert "templates/statusrapport.md.j2" in result.output and "pilotmappen" in result.output
+    assert target.read_bytes() == before
+
+
+def test_a_template_saved_by_word_gets_a_message_not_a_traceback(orkdal: Path, run: Run) -> None:
+    template = orkdal / "templates" / "statusrapport.md.j2"
+    template.parent.mkdir(exist_ok=True)
+    template.write_bytes("Kaf\xe9 p\xe5 Fr\xf8ya\n".encode("cp1252"))
+    result = run("scaffold", "statusrapport", "--team", "froya", "--nr", "2", "--force", cwd=orkdal)
+    assert result.exit_code == 1
+    assert "templates/statusrapport.md.j2:1: Filen er ikke UTF-8" in result.output
+
+
+def test_a_teams_folder_linked_out_hides_only_the_teams(orkdal: Path, run: Run) -> None:
+    outside = orkdal.parent / "andre-team"
+    shutil.move(str(orkdal / "teams"), outside)
+    (outside / "hemmelig-team").mkdir()
+    (outside / "hemmelig-team" / "team.yaml").write_text("kommune: X\n", encoding="utf-8")
+    (orkdal / "teams").symlink_to(outside)
+    plan = orkdal / "prosjektplan.md"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("---\n", "---\nukjent: x\n", 1))
+    _, diagnostics = _check(run, orkdal)
+    found = [(d["code"], d["path"]) for d in diagnostics]
+    assert ("JV121", "teams") in found
+    assert ("JV116", "prosjektplan.md") in found  # the rest of the pilot is still checked
+    result = run("check", "--pilot", str(orkdal), "--team", "nope")
+    assert result.exit_code == 2 and "hemmelig-team" not in result.output
+
+
+def test_an_empty_heading_leaves_no_markup_in_the_report(orkdal: Path, run: Run) -> None:
+    report = orkdal / "teams" / "hitra" / "sluttrapport.md"
+    report.write_text(
+        report.read_text(encoding="utf-8").replace(
+            "- Veilederutdanning\n", "#\n\n- Veilederutdanning\n"
+        ),
+        encoding="utf-8",
+    )
+    code, html, output = _html(run, orkdal, "--draft", "--include-team-reports")
+    assert code == 0, output
+    assert "{.unnumbered" not in html and "Veilederutdanning" in html

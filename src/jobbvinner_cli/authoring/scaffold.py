@@ -127,7 +127,7 @@ def render_document(
     repo: PilotRepo, doctype: DocumentType, nr: int | None, team_slug: str | None
 ) -> tuple[str, dict[str, Any]]:
     context = build_context(repo, doctype, nr, team_slug)
-    env = make_env(repo.templates_dir)
+    env = make_env(repo.root)
     name = template_for(env, doctype.name, context["doc"]["variant"])
     text = render(env, name, context)
     return (text if text.endswith("\n") else text + "\n"), context

@@ -51,7 +51,7 @@ def new_team(
                 "Lag det først, eller sett referansegruppe senere i team.yaml."
             )
 
-    env = make_env(repo.templates_dir)
+    env = make_env(repo.root)
     team_text = render(
         env,
         "team.yaml.j2",

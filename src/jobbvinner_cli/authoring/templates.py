@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from jinja2 import (
+    BaseLoader,
     ChoiceLoader,
+    Environment,
     FileSystemLoader,
     StrictUndefined,
     TemplateError,
@@ -21,7 +25,9 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from jobbvinner_cli.dates import format_date, format_short
 from jobbvinner_cli.errors import JvError
+from jobbvinner_cli.layout import TEMPLATES_DIR
 from jobbvinner_cli.pipeline.doctypes import PACKAGE_TEMPLATES
+from jobbvinner_cli.pipeline.read import read_or_raise
 
 
 def yaml_value(value: Any) -> str:
@@ -54,10 +60,30 @@ def _words(value: Any) -> str:
     return _NUMBER_WORDS[value] if isinstance(value, int) and 0 <= value <= 10 else str(value)
 
 
-def make_env(pilot_templates: Path | None) -> ImmutableSandboxedEnvironment:
-    loaders = []
-    if pilot_templates is not None and pilot_templates.is_dir():
-        loaders.append(FileSystemLoader(str(pilot_templates), followlinks=False))
+class PilotTemplates(BaseLoader):
+    """A pilot's own templates/, read like every pilot file (pipeline/read.py): inside the
+    pilot only, UTF-8, no byte order mark."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def get_source(
+        self, environment: Environment, template: str
+    ) -> tuple[str, str | None, Callable[[], bool] | None]:
+        parts = template.split("/")
+        if any(part in ("", ".", "..") for part in parts) or "\\" in template:
+            raise TemplateNotFound(template)
+        rel = f"{TEMPLATES_DIR}/{template}"
+        if not os.path.lexists(self.root / rel):
+            raise TemplateNotFound(template)
+        return read_or_raise(self.root, rel), rel, lambda: False
+
+
+def make_env(pilot_root: Path | None) -> ImmutableSandboxedEnvironment:
+    """The sandbox with the pilot's templates (when ``pilot_root`` is given) before jv's."""
+    loaders: list[BaseLoader] = []
+    if pilot_root is not None:
+        loaders.append(PilotTemplates(pilot_root))
     loaders.append(FileSystemLoader(str(PACKAGE_TEMPLATES)))
     env = ImmutableSandboxedEnvironment(
         loader=ChoiceLoader(loaders),

@@ -95,8 +95,8 @@ def discover(root: Path, specs: dict[str, TypeSpec], only_team: str | None) -> F
         found.sink(TEAMS_DIR).add(
             JV121, None, "Mappen teams/ er en lenke ut av pilotmappen, og blir ikke lest."
         )
-        return found
-    _discover_team_dirs(root, teams_dir, specs, only_team, found)
+    else:
+        _discover_team_dirs(root, teams_dir, specs, only_team, found)
     if only_team is None:
         _discover_pilot_documents(root, specs, found)
         _discover_chapters(root, found)
@@ -194,11 +194,3 @@ def _discover_chapters(root: Path, found: Found) -> None:
             )
         else:
             found.plain.append(rel)
-
-
-def team_slugs(root: Path) -> list[str]:
-    return [
-        e.name
-        for e in _scan(root / TEAMS_DIR)
-        if not _hidden(e.name) and e.is_dir() and (Path(e.path) / TEAM_FILE).is_file()
-    ]

@@ -20,7 +20,7 @@ from jobbvinner_cli.check.context import (
     contacts_of,
 )
 from jobbvinner_cli.check.deadlines import Entry, report_deadlines, team_entries
-from jobbvinner_cli.check.discovery import Found, discover, team_slugs
+from jobbvinner_cli.check.discovery import Found, discover
 from jobbvinner_cli.check.document import DocResult
 from jobbvinner_cli.check.gitdates import GitHistory
 from jobbvinner_cli.check.ignores import is_ignored
@@ -38,7 +38,7 @@ from jobbvinner_cli.diagnostics import Diagnostic, Severity, Sink
 from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.layout import PILOT_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
 from jobbvinner_cli.model.pilot import Pilot
-from jobbvinner_cli.pipeline.config import load_pilot, load_team, load_types
+from jobbvinner_cli.pipeline.config import load_pilot, load_team, load_types, team_slugs
 from jobbvinner_cli.pipeline.document import DocFacts
 from jobbvinner_cli.pipeline.problems import JV121, JV123
 from jobbvinner_cli.pipeline.read import outside_root, read_file
@@ -87,7 +87,7 @@ def run_check(options: CheckOptions) -> CheckResult:
 
 def _run_check(options: CheckOptions) -> CheckResult:
     root = find_root(options.start, options.pilot)
-    if options.team is not None and not (root / TEAMS_DIR / options.team / TEAM_FILE).is_file():
+    if options.team is not None and options.team not in team_slugs(root):
         raise UsageError(
             f"Fant ikke teamet «{options.team}» (ingen {TEAMS_DIR}/{options.team}/{TEAM_FILE}). "
             f"Team i piloten: {', '.join(team_slugs(root)) or 'ingen ennå'}."

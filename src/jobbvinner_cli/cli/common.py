@@ -141,7 +141,8 @@ def show_error(exc: JvError) -> None:
     where = exc.location()
     message = message_of(exc)
     if "\n" in message:
-        terminal.error(f"{where}:" if where and not message.startswith(str(where)) else "")
+        if where and not message.startswith(str(where)):
+            terminal.error(f"{where}:")
         for line in message.splitlines():
             terminal.error(line)
     else:

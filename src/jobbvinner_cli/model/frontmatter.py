@@ -34,4 +34,5 @@ class FrontMatter(BaseModel):
     gruppeleder: str | None = None
     effektmål: str | None = None
     resultatmål: str | list[str] | None = None
-    timer: float | None = Field(default=None, ge=0)
+    # hours between two gatherings: a few dozen at most; 1e400 (infinity) is a typo
+    timer: float | None = Field(default=None, ge=0, le=10_000, allow_inf_nan=False)

@@ -202,6 +202,14 @@ class Body:
                 out.append((heading, end))
         return out
 
+    def title_end(self) -> int:
+        """The body line after the document's title (a level-1 heading with no text above
+        it but prompts and comments), else 0."""
+        heading = self.headings[0] if self.headings else None
+        if heading is None or heading.level != 1 or self.has_text(0, heading.at):
+            return 0
+        return heading.end
+
     def blocks_in(self, start: int, end: int) -> list[Block]:
         return [b for b in self.blocks if start <= b.start and b.end <= end]
 
@@ -251,7 +259,7 @@ def demote_headings(body: Body, start: int, end: int, by: int) -> str:
             continue
         at = heading.at - start
         level = min(6, heading.level + by)
-        lines[at] = "#" * level + " " + heading.text
+        lines[at] = "#" * level + " " + heading.text if heading.text else ""  # an empty heading
         for extra in range(at + 1, heading.end - start):  # a setext heading's underline
             lines[extra] = ""
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.pipeline.doctypes import load_doctypes
 from jobbvinner_cli.pipeline.document import TypeSpec
 from jobbvinner_cli.pipeline.problems import JV106, JV601
-from jobbvinner_cli.pipeline.read import read_file
+from jobbvinner_cli.pipeline.read import outside_root, read_file
 from jobbvinner_cli.pipeline.schema import Problem
 from jobbvinner_cli.pipeline.yamlcheck import parse_tree, validate
 from jobbvinner_cli.pipeline.yamltext import Node
@@ -84,3 +85,20 @@ def load_team(root: Path, slug: str, sink: Sink) -> TeamInfo:
     info.tree = tree
     info.team, _ = validate(tree, Team, sink, 0)
     return info
+
+
+def team_slugs(root: Path) -> list[str]:
+    """The teams of the pilot: folders under teams/ with a team.yaml, none of it a link that
+    leads out of the pilot."""
+    folder = root / TEAMS_DIR
+    if not folder.is_dir() or outside_root(root, folder):
+        return []
+    with os.scandir(folder) as entries:
+        return sorted(
+            entry.name
+            for entry in entries
+            if not entry.name.startswith(".")
+            and entry.is_dir()
+            and not (entry.is_symlink() and outside_root(root, Path(entry.path)))
+            and (Path(entry.path) / TEAM_FILE).is_file()
+        )

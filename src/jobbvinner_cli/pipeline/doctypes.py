@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from jobbvinner_cli.errors import ConfigError, JvError
+from jobbvinner_cli.errors import JvError
 from jobbvinner_cli.layout import TYPES_DIR
 from jobbvinner_cli.model.doctype import DocTypeDef, DocumentType
 from jobbvinner_cli.pipeline.read import read_or_raise
@@ -72,4 +72,4 @@ def load_doctypes(
     return ordered
 
 
-__all__ = ["PACKAGE_TEMPLATES", "ConfigError", "load_doctypes"]
+__all__ = ["PACKAGE_TEMPLATES", "load_doctypes"]

@@ -2,7 +2,8 @@
 
 Inside the pilot only (symlinks are resolved, and refused when they lead out), a size cap,
 UTF-8 (naming the likely encoding otherwise), a byte order mark and Windows line ends. Never
-modifies the file, never raises: what is wrong becomes a diagnostic.
+modifies the file; what is wrong becomes a diagnostic (``read_or_raise`` turns the first into
+an error, for commands that stop there).
 """
 
 from __future__ import annotations

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -10,11 +9,12 @@ from pathlib import Path
 
 from jobbvinner_cli.diagnostics import Severity, Sink
 from jobbvinner_cli.errors import ConfigError, Hint, UsageError
-from jobbvinner_cli.layout import PILOT_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
+from jobbvinner_cli.layout import PILOT_FILE, TEAM_FILE, TEAMS_DIR
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.pilot import Pilot
 from jobbvinner_cli.model.team import Team
-from jobbvinner_cli.pipeline.config import load_pilot, load_team, load_types
+from jobbvinner_cli.pipeline.config import load_pilot, load_team, load_types, team_slugs
+from jobbvinner_cli.pipeline.read import outside_root
 from jobbvinner_cli.pipeline.yamltext import Node
 from jobbvinner_cli.slugs import check_slug
 
@@ -37,11 +37,7 @@ def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
 
 
 def is_inside(root: Path, path: Path) -> bool:
-    try:
-        path.resolve().relative_to(root.resolve())
-    except ValueError:
-        return False
-    return True
+    return not outside_root(root.resolve(), path)
 
 
 @dataclass
@@ -72,10 +68,6 @@ class PilotRepo:
         except ValueError:
             return str(path)
 
-    @property
-    def templates_dir(self) -> Path:
-        return self.root / TEMPLATES_DIR
-
     def doctype(self, name: str) -> DocumentType:
         try:
             return self.doctypes[name]
@@ -93,14 +85,7 @@ class PilotRepo:
         return path
 
     def team_slugs(self) -> list[str]:
-        folder = self.root / TEAMS_DIR
-        if not folder.is_dir():
-            return []
-        return sorted(
-            entry.name
-            for entry in os.scandir(folder)
-            if entry.is_dir(follow_symlinks=False) and (Path(entry.path) / TEAM_FILE).is_file()
-        )
+        return team_slugs(self.root)
 
     def team(self, slug: str) -> Team:
         return self.team_with_tree(slug)[0]

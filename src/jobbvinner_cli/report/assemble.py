@@ -147,10 +147,7 @@ class Assembler:
         body = doc.body
         if body is None:
             return
-        start = 0
-        first = next((b for b in body.blocks), None)
-        if first is not None and first.kind == "heading" and body.headings[0].level == 1:
-            start = body.headings[0].end  # the document's own title
+        start = body.title_end()  # the document's own title is the appendix's heading
         text = demote_headings(body, start, len(body.lines), 1)
         text = self.images.rewrite(text, doc.task.rel, body.line(start))
         out.add(_unnumber(text), (doc.task.rel, body.line(start)))
@@ -198,5 +195,5 @@ class Assembler:
 
 def _unnumber(text: str) -> str:
     return re.sub(
-        r"^(#{2,6}\s+[^\n{]*?)\s*$", r"\1 {.unnumbered .unlisted}", text, flags=re.MULTILINE
+        r"^(#{2,6}[ \t]+[^\n{]*?)[ \t]*$", r"\1 {.unnumbered .unlisted}", text, flags=re.MULTILINE
     )

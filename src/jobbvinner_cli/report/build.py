@@ -93,9 +93,16 @@ def build_report(
             hint=Hint.BUILD_DRAFT,
         )
     data = ReportInput.from_check(result, today)
+    if errors:  # a draft is built anyway, but never silently over what the check found
+        data.warnings.append(
+            f"jv check fant {len(errors)} feil; utkastet er bygd likevel, og det som ikke kunne "
+            "leses, er ikke med:"
+        )
+        data.warnings += [f"  {e}" for e in errors[:20]]
+        if len(errors) > 20:
+            data.warnings.append(f"  … og {len(errors) - 20} til (se jv check)")
     workdir = Path(tempfile.mkdtemp(prefix="jv-bygg-"))
     try:
-        progress("leser")
         assembler = Assembler(data, workdir, include_team_reports=include_team_reports)
         progress("figurer")
         assembled = assembler.assemble()
@@ -139,11 +146,14 @@ def export_document(
     progress: Progress,
     timeout: float = 60.0,
 ) -> Built:
-    """One team document as DOCX or PDF, with its header fields as a table on top."""
+    """One document (a team's, or the pilot's prosjektplan) as DOCX or PDF, with its header
+    fields as a table on top. Refused when the check cannot read the file or its fields."""
+    from jobbvinner_cli.check.registry import RULES
+    from jobbvinner_cli.pipeline.problems import FAMILY as FILE_FAMILY
     from jobbvinner_cli.render import ReportMeta, SourceSpan, render
     from jobbvinner_cli.report.images import Images
 
-    progress("leser")
+    progress("sjekker")
     result = _checked(pilot, dt.date.today(), team)
     ctx = result.ctx
     assert ctx is not None and ctx.pilot is not None
@@ -154,8 +164,14 @@ def export_document(
         )
     if doctype.scope == "team" and team is None:
         raise UsageError(f"{doctype.title} hører til et team.", hint=Hint.NAME_TEAM)
+    if doctype.scope == "pilot" and team is not None:
+        raise UsageError(
+            f"{doctype.title} gjelder hele piloten, ikke et team.", hint=Hint.DROP_TEAM
+        )
     if doctype.numbered and nr is None:
         raise UsageError(f"{doctype.title} har nummer.", hint=Hint.NAME_NR)
+    if not doctype.numbered and nr is not None:
+        raise UsageError(f"{doctype.title} har ikke nummer.", hint=Hint.DROP_NR)
     doc_id = doctype.doc_id(nr)
     doc = (
         result.facts.get(team, {}).get(doc_id)
@@ -167,14 +183,19 @@ def export_document(
         if doctype.scope == "team"
         else (doctype.filename(nr))
     )
+    # what keeps the check from reading the file or its fields keeps export from it too
+    places = {display, f"{TEAMS_DIR}/{team}", TEAMS_DIR}
+    refused = [
+        _located(d)
+        for d in result.diagnostics
+        if d.path in places and d.severity is Severity.ERROR and RULES[d.code].family == FILE_FAMILY
+    ]
+    if refused:
+        raise JvError(
+            "Dokumentet kan ikke eksporteres før feilene er rettet:\n"
+            + "\n".join(f"  {e}" for e in refused)
+        )
     if doc is None or doc.body is None:
-        refused = [
-            _located(d)
-            for d in result.diagnostics
-            if d.path == display and d.severity is Severity.ERROR
-        ]
-        if refused:
-            raise JvError("Dokumentet kan ikke leses:\n" + "\n".join(f"  {e}" for e in refused))
         raise UsageError(
             f"Dokumentet finnes ikke. Lag det med «jv scaffold {type_name}».",
             path=display,
@@ -198,10 +219,9 @@ def export_document(
         rows.append(["Periode", f"{format_date(period.fra)} – {format_date(period.til)}"])
     if doc.levert:
         rows.append(["Levert", format_date(doc.levert)])
+    progress("leser")
     body = doc.body
-    start = body.headings[0].end if body.headings and body.headings[0].level == 1 else 0
-    if body.headings and body.headings[0].level == 1 and body.has_text(0, body.headings[0].at):
-        start = 0  # text above the title: keep everything
+    start = body.title_end()
     raw = body.clean(start, len(body.lines))
     text = raw.lstrip("\n")
     first_line = body.line(start) + len(raw) - len(text)  # each blank line dropped is one "\n"

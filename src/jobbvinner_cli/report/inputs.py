@@ -63,10 +63,6 @@ class ReportInput:
     def completed(self) -> list[TeamData]:
         return [t for t in self.teams if not t.team.withdrawn]
 
-    @property
-    def withdrawn(self) -> list[TeamData]:
-        return [t for t in self.teams if t.team.withdrawn]
-
     def role_section(self, data: TeamData, role: str) -> tuple[Body, int, int] | None:
         """The body lines of the team's sluttrapport section that feeds ``role``."""
         spec = self.specs.get("sluttrapport")
