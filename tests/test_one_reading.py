@@ -262,3 +262,17 @@ def test_an_empty_heading_leaves_no_markup_in_the_report(orkdal: Path, run: Run)
     code, html, output = _html(run, orkdal, "--draft", "--include-team-reports")
     assert code == 0, output
     assert "{.unnumbered" not in html and "Veilederutdanning" in html
+
+
+def test_a_link_that_loops_is_named_as_a_loop_by_every_command(orkdal: Path, run: Run) -> None:
+    plan = orkdal / "teams" / "hitra" / "hovedplan.md"
+    plan.unlink()
+    plan.symlink_to(plan.name)
+    (orkdal / "teams" / "rundt").symlink_to("rundt")
+    code, diagnostics = _check(run, orkdal)
+    assert code == 1
+    loop = [d for d in diagnostics if d["path"] == "teams/hitra/hovedplan.md"]
+    assert [d["code"] for d in loop] == ["JV101"] and "løkke" in str(loop[0]["message"])
+    assert run("status", "--pilot", str(orkdal), "--today", TODAY).exit_code == 0
+    code, _, output = _html(run, orkdal, "--draft")
+    assert code == 0 and "teams/hitra/hovedplan.md: JV101" in output

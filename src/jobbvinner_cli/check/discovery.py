@@ -10,7 +10,7 @@ from jobbvinner_cli.diagnostics import Sink
 from jobbvinner_cli.layout import REPORT_DIR, TEAM_FILE, TEAMS_DIR
 from jobbvinner_cli.pipeline.document import DocRef, TypeSpec
 from jobbvinner_cli.pipeline.problems import JV120, JV121
-from jobbvinner_cli.pipeline.read import outside_root
+from jobbvinner_cli.pipeline.read import is_folder, outside_root
 
 
 def _hidden(name: str) -> bool:
@@ -120,7 +120,7 @@ def _discover_team_dirs(
                 "i selve mappen.",
             )
             continue
-        if not entry.is_dir():
+        if not is_folder(entry):
             found.sink(rel).add(
                 JV120,
                 None,
@@ -151,7 +151,7 @@ def _discover_team_files(
             if isinstance(linked, tuple):  # there, but unread: not "missing" for deadlines
                 found.unread.append(DocRef(item_rel, team, linked[0], linked[1]))
             continue
-        kind = classify(item.name, specs) if not item.is_dir() else None
+        kind = classify(item.name, specs) if not is_folder(item) else None
         if isinstance(kind, tuple):
             found.tasks.append(DocRef(item_rel, team, kind[0], kind[1]))
         else:

@@ -16,7 +16,7 @@ from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.pipeline.doctypes import load_doctypes
 from jobbvinner_cli.pipeline.document import TypeSpec
 from jobbvinner_cli.pipeline.problems import JV106, JV601
-from jobbvinner_cli.pipeline.read import outside_root, read_file
+from jobbvinner_cli.pipeline.read import is_folder, outside_root, read_file
 from jobbvinner_cli.pipeline.schema import Problem
 from jobbvinner_cli.pipeline.yamlcheck import parse_tree, validate
 from jobbvinner_cli.pipeline.yamltext import Node
@@ -98,7 +98,7 @@ def team_slugs(root: Path) -> list[str]:
             entry.name
             for entry in entries
             if not entry.name.startswith(".")
-            and entry.is_dir()
+            and is_folder(entry)
             and not (entry.is_symlink() and outside_root(root, Path(entry.path)))
             and (Path(entry.path) / TEAM_FILE).is_file()
         )

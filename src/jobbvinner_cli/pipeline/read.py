@@ -28,11 +28,12 @@ _SIGNATURES = (
 
 
 def outside_root(root: Path, path: Path) -> bool:
-    """Whether ``path`` (a symlink, or inside one) leads out of the pilot folder."""
+    """Whether ``path`` (a symlink, or inside one) leads out of the pilot folder. A link that
+    loops leads nowhere: reading it fails, and `read_file` says so."""
     try:
         target = path.resolve()
-    except (OSError, RuntimeError):  # a symlink loop
-        return True
+    except (OSError, RuntimeError):  # RuntimeError before Python 3.13, OSError after
+        return False
     return not target.is_relative_to(root)
 
 
@@ -56,6 +57,14 @@ def read_file(root: Path, rel: str, sink: Sink, *, limit: int = MAX_FILE_BYTES) 
     None after a diagnostic. ``root`` is the resolved pilot folder."""
     path = os.path.join(root, rel)
     linked = os.path.islink(path) or ".." in rel.split("/") or _linked_folder(root, rel)
+    if linked and _loops(Path(path)):
+        sink.add(
+            JV101,
+            None,
+            "Filen er en lenke som peker tilbake på seg selv (en løkke), og kan ikke leses. "
+            "Slett lenken, og legg selve filen i piloten.",
+        )
+        return None
     if linked and outside_root(root, Path(path)):
         sink.add(
             JV121,
@@ -65,6 +74,22 @@ def read_file(root: Path, rel: str, sink: Sink, *, limit: int = MAX_FILE_BYTES) 
         )
         return None
     return _read_path(path, sink, limit)
+
+
+def is_folder(entry: os.DirEntry[str]) -> bool:
+    """Whether a folder entry is (or links to) a folder; a link that loops is not."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _loops(path: Path) -> bool:
+    try:
+        path.resolve(strict=False)
+    except (OSError, RuntimeError):  # RuntimeError before Python 3.13, OSError after
+        return True
+    return False
 
 
 def _linked_folder(root: Path, rel: str) -> bool:

@@ -31,6 +31,11 @@ def _choices(expected: str) -> str:
     return re.sub(r"'([^']*)'", r"«\1»", str(expected)).replace(" or ", " eller ")
 
 
+def _number(value: object) -> str:
+    """A limit as a person writes it: 0, not 0.0; 10000, not 10000.0."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
+
+
 def explain(error: Any) -> str:
     """A Norwegian sentence for one pydantic error."""
     kind = error.get("type", "")
@@ -62,9 +67,9 @@ def explain(error: Any) -> str:
     if kind == "literal_error":
         return f"må være {_choices(ctx.get('expected', ''))}, ikke {shown}"
     if kind in ("greater_than_equal", "greater_than"):
-        return f"må være minst {ctx.get('ge', ctx.get('gt', ''))}, ikke {shown}"
+        return f"må være minst {_number(ctx.get('ge', ctx.get('gt', '')))}, ikke {shown}"
     if kind in ("less_than_equal", "less_than"):
-        return f"må være høyst {ctx.get('le', ctx.get('lt', ''))}, ikke {shown}"
+        return f"må være høyst {_number(ctx.get('le', ctx.get('lt', '')))}, ikke {shown}"
     message = str(error.get("msg", "ugyldig verdi"))
     return message.removeprefix("Value error, ")
 
