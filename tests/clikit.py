@@ -10,6 +10,7 @@ import re
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 from typer.testing import CliRunner, Result
 
@@ -36,9 +37,12 @@ STABLE_ENV: dict[str, str | None] = {
 
 def jv(*args: str, env: Mapping[str, str | None] | None = None) -> Result:
     """Run `jv ARGS` in-process; a crash raises instead of becoming an exit code."""
-    return CliRunner().invoke(
-        app, list(args), env={**STABLE_ENV, **(env or {})}, catch_exceptions=False
-    )
+    return run_jv(list(args), env={**STABLE_ENV, **(env or {})})
+
+
+def run_jv(args: list[str], **options: Any) -> Result:
+    """`jv ARGS` through Typer's runner, letting a crash through as the exception it is."""
+    return CliRunner().invoke(app, args, catch_exceptions=False, **options)
 
 
 def copy_example(target: Path) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.clikit import run_jv
 from typer.testing import CliRunner
 
 from jobbvinner_cli.cli import app
@@ -138,10 +139,8 @@ class Pilot:
     def check(
         self, *args: str, today: str = TODAY
     ) -> tuple[int, list[dict[str, Any]], dict[str, Any]]:
-        result = runner.invoke(
-            app,
-            ["check", "--pilot", str(self.root), "--today", today, "--format", "json", *args],
-            catch_exceptions=False,
+        result = run_jv(
+            ["check", "--pilot", str(self.root), "--today", today, "--format", "json", *args]
         )
         data = json.loads(result.stdout)
         return result.exit_code, data["diagnostics"], data

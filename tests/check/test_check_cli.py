@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from pilotkit import TODAY, Pilot, runner
+from tests.clikit import run_jv
 
 from jobbvinner_cli.check.engine import CheckOptions, run_check
 from jobbvinner_cli.check.registry import RULES
@@ -20,12 +21,7 @@ REPO = Path(__file__).resolve().parents[2]
 
 
 def check_in(pilot: Pilot, *args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
-    result = runner.invoke(
-        app,
-        ["check", "--pilot", str(pilot.root), "--today", TODAY, *args],
-        env=env,
-        catch_exceptions=False,
-    )
+    result = run_jv(["check", "--pilot", str(pilot.root), "--today", TODAY, *args], env=env)
     return result.exit_code, result.stdout
 
 
@@ -63,14 +59,7 @@ def test_exit_codes(pilot: Pilot) -> None:
     assert check_in(pilot, "-f", "json", "--strict", "--ignore", "JV103")[0] == 0
     assert check_in(pilot, "-f", "json", "--ignore", "JV999")[0] == 2
     assert check_in(pilot, "-f", "xml")[0] == 2
-    assert (
-        runner.invoke(
-            app,
-            ["check", "--pilot", str(pilot.root), "--today", "31.12.2018"],
-            catch_exceptions=False,
-        ).exit_code
-        == 2
-    )
+    assert run_jv(["check", "--pilot", str(pilot.root), "--today", "31.12.2018"]).exit_code == 2
 
 
 def test_ignore_with_wildcard_and_commas(pilot: Pilot) -> None:
@@ -213,11 +202,7 @@ def test_list_rules_and_explain() -> None:
     assert (
         runner.invoke(app, ["check", "--explain", "JV999"], catch_exceptions=False).exit_code == 2
     )
-    data = json.loads(
-        runner.invoke(
-            app, ["check", "--list-rules", "--format", "json"], catch_exceptions=False
-        ).stdout
-    )
+    data = json.loads(run_jv(["check", "--list-rules", "--format", "json"]).stdout)
     assert [r["code"] for r in data] == list(RULES)
 
 

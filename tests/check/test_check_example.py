@@ -6,20 +6,14 @@ import json
 from pathlib import Path
 
 import pytest
-from pilotkit import runner
-
-from jobbvinner_cli.cli import app
+from tests.clikit import run_jv
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pilot-orkdal"
 
 
 @pytest.mark.skipif(not (EXAMPLE / "pilot.yaml").is_file(), reason="no example pilot yet")
 def test_example_pilot_has_no_errors() -> None:
-    result = runner.invoke(
-        app,
-        ["check", "--pilot", str(EXAMPLE), "--today", "2019-12-31", "--format", "json"],
-        catch_exceptions=False,
-    )
+    result = run_jv(["check", "--pilot", str(EXAMPLE), "--today", "2019-12-31", "--format", "json"])
     data = json.loads(result.stdout)
     errors = [d for d in data["diagnostics"] if d["severity"] == "error"]
     assert errors == []

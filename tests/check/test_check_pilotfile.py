@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from pilotkit import Pilot, runner
+from tests.clikit import run_jv
 
 from jobbvinner_cli.cli import app
 
@@ -96,9 +97,7 @@ def test_unknown_references_in_pilot_and_team(pilot: Pilot) -> None:
 
 def test_unreadable_pilot_yaml_stops_with_exit_2(pilot: Pilot) -> None:
     pilot.edit(PY, 'navn: "Jobbvinner Test"', "navn: Jobbvinner: Test")
-    result = runner.invoke(
-        app, ["check", "--pilot", str(pilot.root), "--format", "json"], catch_exceptions=False
-    )
+    result = run_jv(["check", "--pilot", str(pilot.root), "--format", "json"])
     assert result.exit_code == 2
     data = json.loads(result.stdout)
     assert [(d["code"], d["path"], d["line"]) for d in data["diagnostics"]] == [
@@ -108,9 +107,7 @@ def test_unreadable_pilot_yaml_stops_with_exit_2(pilot: Pilot) -> None:
 
 def test_pilot_yaml_that_is_not_a_mapping(pilot: Pilot) -> None:
     pilot.write(PY, "- en\n- liste\n")
-    result = runner.invoke(
-        app, ["check", "--pilot", str(pilot.root), "--format", "json"], catch_exceptions=False
-    )
+    result = run_jv(["check", "--pilot", str(pilot.root), "--format", "json"])
     assert result.exit_code == 2
     assert [d["code"] for d in json.loads(result.stdout)["diagnostics"]] == ["JV106"]
 

@@ -7,9 +7,8 @@ import os
 import random
 
 import pytest
-from pilotkit import Pilot, runner
-
-from jobbvinner_cli.cli import app
+from pilotkit import Pilot
+from tests.clikit import run_jv
 
 
 def _break_everything(pilot: Pilot) -> dict[str, str]:
@@ -63,10 +62,8 @@ def _break_everything(pilot: Pilot) -> dict[str, str]:
 
 def test_nothing_stops_the_check(pilot: Pilot) -> None:
     expected = _break_everything(pilot)
-    result = runner.invoke(
-        app,
-        ["check", "--pilot", str(pilot.root), "--today", "2018-12-31", "--format", "json"],
-        catch_exceptions=False,
+    result = run_jv(
+        ["check", "--pilot", str(pilot.root), "--today", "2018-12-31", "--format", "json"]
     )
     assert result.exit_code == 1
     data = json.loads(result.stdout)
@@ -86,11 +83,7 @@ def test_nothing_stops_the_check(pilot: Pilot) -> None:
     # a broken file does not also count as missing or undelivered
     assert not {d["code"] for d in data["diagnostics"]} & {"JV301", "JV302"}
     for fmt in ("text", "github", "junit"):
-        out = runner.invoke(
-            app,
-            ["check", "--pilot", str(pilot.root), "--today", "2018-12-31", "-f", fmt],
-            catch_exceptions=False,
-        )
+        out = run_jv(["check", "--pilot", str(pilot.root), "--today", "2018-12-31", "-f", fmt])
         assert out.exit_code == 1
 
 

@@ -7,17 +7,12 @@ import io
 import json
 from typing import Any
 
-from pilotkit import Pilot, runner
-
-from jobbvinner_cli.cli import app
+from pilotkit import Pilot
+from tests.clikit import run_jv
 
 
 def status(pilot: Pilot, today: str, fmt: str = "json") -> tuple[int, str]:
-    result = runner.invoke(
-        app,
-        ["status", "--pilot", str(pilot.root), "--today", today, "--format", fmt],
-        catch_exceptions=False,
-    )
+    result = run_jv(["status", "--pilot", str(pilot.root), "--today", today, "--format", fmt])
     return result.exit_code, result.stdout
 
 
