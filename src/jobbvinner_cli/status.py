@@ -10,8 +10,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jobbvinner_cli.check.context import CheckContext
 from jobbvinner_cli.check.deadlines import Entry
-from jobbvinner_cli.check.engine import CheckOptions, run_check
+from jobbvinner_cli.check.engine import CheckOptions, CheckResult, run_check
 from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.model.delivery import State
 from jobbvinner_cli.model.doctype import DocumentType
@@ -63,7 +64,8 @@ def abbreviations(names: list[str]) -> dict[str, str]:
     return result
 
 
-def build_status(pilot: Path | None, today: dt.date) -> StatusTable:
+def checked_pilot(pilot: Path | None, today: dt.date) -> tuple[CheckResult, CheckContext]:
+    """The check of the pilot on ``today``; refused (exit 2) when pilot.yaml cannot be read."""
     report = run_check(CheckOptions(pilot=pilot, today=today))
     ctx = report.ctx
     if report.fatal or ctx is None:
@@ -72,6 +74,11 @@ def build_status(pilot: Path | None, today: dt.date) -> StatusTable:
             for d in report.diagnostics
         )
         raise UsageError(f"pilot.yaml kan ikke leses: {problems}")
+    return report, ctx
+
+
+def build_status(pilot: Path | None, today: dt.date) -> StatusTable:
+    report, ctx = checked_pilot(pilot, today)
     type_order = {name: i for i, name in enumerate(ctx.doctypes)}
     team_slots = sorted(
         (s for s in ctx.slots.get(None, {}).values() if s.doctype.scope == "team"),

@@ -17,6 +17,7 @@ class Member(_Model):
     rolle: str = ""
     leder: bool = False
     tillitsvalgt: bool = False
+    epost: str | None = None  # used by `jv remind` for the group leader
 
 
 class TeamStatus(str, Enum):

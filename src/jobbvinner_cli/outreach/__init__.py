@@ -1,0 +1,1 @@
+"""What jv sends out around the gatherings: the calendar and the reminders."""

@@ -1,0 +1,111 @@
+"""Write the calendar and the reminders: read the pilot once through the check, refuse
+overwrites, write atomically. Returns what was done; the CLI says it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jobbvinner_cli.errors import Hint, JvError, UsageError
+from jobbvinner_cli.outreach.calendar import (
+    PRODID,
+    build_calendar,
+    previous_events,
+    to_ical,
+    undated_notes,
+)
+from jobbvinner_cli.outreach.reminders import due_reminders, file_name, to_email
+from jobbvinner_cli.status import checked_pilot
+from jobbvinner_cli.textio import write_atomic
+
+
+@dataclass
+class Written:
+    paths: list[Path] = field(default_factory=list)
+    text: bytes | None = None  # the calendar, when it goes to stdout
+    notes: list[str] = field(default_factory=list)
+    events: int = 0
+
+
+def now() -> dt.datetime:
+    """The time stamped into outputs; SOURCE_DATE_EPOCH fixes it for reproducible files."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc)
+    return dt.datetime.now(tz=dt.timezone.utc).replace(microsecond=0)
+
+
+def write_calendar(
+    pilot: Path | None, team: str | None, output: Path | None, *, force: bool
+) -> Written:
+    report, ctx = checked_pilot(pilot, dt.date.today())
+    if team is not None and team not in ctx.teams:
+        raise UsageError(f"--team: teamet «{team}» finnes ikke under teams/.")
+    calendar = build_calendar(ctx, report.entries, team)
+    previous = {}
+    if output is not None and output.exists():
+        old = _read_previous(output)
+        if PRODID.encode() not in old[:2000] and not force:
+            raise JvError(
+                "Filen finnes allerede og er ikke en kalender jv har laget.",
+                path=str(output),
+                hint=Hint.REPLACE_FILE,
+            )
+        previous = previous_events(old)
+    data = to_ical(calendar, now(), previous)
+    done = Written(notes=undated_notes(calendar.undated), events=len(calendar.events))
+    if output is None:
+        done.text = data
+    else:
+        write_atomic(output, data)
+        done.paths.append(output)
+    return done
+
+
+def _read_previous(path: Path) -> bytes:
+    if path.is_dir():
+        raise UsageError(f"{path} er en mappe. Oppgi en fil, for eksempel kalender.ics.")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise JvError(f"Filen kan ikke leses: {exc.strerror}.", path=str(path)) from None
+
+
+def write_reminders(
+    pilot: Path | None, today: dt.date, days: int, folder: Path, *, force: bool
+) -> Written:
+    report, ctx = checked_pilot(pilot, today)
+    assert ctx.pilot is not None
+    reminders = due_reminders(ctx, report.entries, today, days)
+    leader = ctx.pilot.prosjektleder
+    done = Written()
+    planned = [(folder / file_name(r, today), r) for r in reminders]
+    taken = [p for p, _ in planned if p.exists()]
+    if taken and not force:
+        names = ", ".join(p.name for p in taken)
+        raise JvError(
+            f"Påminnelsene for denne dagen finnes allerede i {folder}: {names}.",
+            hint=Hint.REPLACE_FILE,
+        )
+    stamp = now()
+    for path, reminder in planned:
+        data = to_email(
+            reminder,
+            sender_name=leader.navn,
+            sender_address=leader.epost,
+            recipient=ctx.pilot.recipient,
+            pilot_name=ctx.pilot.navn,
+            today=today,
+            now=stamp,
+        )
+        write_atomic(path, data)
+        done.paths.append(path)
+        if reminder.to_address is None:
+            done.notes.append(
+                f"teams/{reminder.slug}/team.yaml: gruppelederen «{reminder.team.gruppeleder}» "
+                "har ingen «epost:» blant medlemmene; fyll inn mottakeren i utkastet, eller "
+                "legg til «epost:» hos gruppelederen i team.yaml."
+            )
+    return done
