@@ -50,3 +50,12 @@ def month_name(month: int, *, capital: bool = False) -> str:
 def pages_text(pages: int) -> str:
     """«1 side», «3 sider»."""
     return f"{pages} {'side' if pages == 1 else 'sider'}"
+
+
+def format_span(start: dt.date, end: dt.date | None) -> str:
+    """«10. november 2017», «13.–14. november 2018», «30. mai – 1. juni 2018»."""
+    if end is None or end == start:
+        return format_date(start)
+    if (end.year, end.month) == (start.year, start.month):
+        return f"{start.day}.–{format_date(end)}"
+    return f"{format_date(start)} – {format_date(end)}"

@@ -8,3 +8,5 @@ TEAMS_DIR = "teams"
 REPORT_DIR = "rapport"
 TEMPLATES_DIR = "templates"
 TYPES_DIR = "types"
+ATTENDANCE_DIR = "oppmote"  # oppmote/samling-N.csv: who attended gathering N
+EVALUATION_DIR = "evaluering"  # evaluering/samling-N.csv: the participants' answers

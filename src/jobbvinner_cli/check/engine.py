@@ -22,6 +22,7 @@ from jobbvinner_cli.check.context import (
 from jobbvinner_cli.check.deadlines import Entry, report_deadlines, team_entries
 from jobbvinner_cli.check.discovery import Found, discover
 from jobbvinner_cli.check.document import DocResult
+from jobbvinner_cli.check.gatheringdata import check_gathering_data
 from jobbvinner_cli.check.gitdates import GitHistory
 from jobbvinner_cli.check.ignores import is_ignored
 from jobbvinner_cli.check.parallel import run_tasks
@@ -37,6 +38,7 @@ from jobbvinner_cli.check.registry import RULES
 from jobbvinner_cli.diagnostics import Diagnostic, Severity, Sink
 from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.layout import PILOT_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
+from jobbvinner_cli.model.gatheringdata import GatheringData
 from jobbvinner_cli.model.pilot import Pilot
 from jobbvinner_cli.pipeline.config import load_pilot, load_team, load_types, team_slugs
 from jobbvinner_cli.pipeline.document import DocFacts
@@ -67,6 +69,7 @@ class CheckResult:
     facts: dict[str, dict[str, DocFacts]] = field(default_factory=dict)  # team -> doc id
     pilot_documents: dict[str, DocFacts] = field(default_factory=dict)  # doc id -> facts
     chapters: dict[str, str] = field(default_factory=dict)  # rapport/ file -> text
+    gatherings: GatheringData = field(default_factory=GatheringData)  # attendance, evaluations
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -141,6 +144,8 @@ def _run_check(options: CheckOptions) -> CheckResult:
     _check_pilot_wide(ctx, options.team, pilot_sink, team_sinks, holidays, years, all_slugs)
     facts_by_team, pilot_documents = _check_against_teams(ctx, results, found)
     entries = _check_deadlines(ctx, facts_by_team, team_sinks)
+    gatherings, data_files = check_gathering_data(ctx, found.sinks)
+    files += data_files
 
     for sink in (pilot_sink, *type_sinks.values(), *team_sinks.values(), *found.sinks.values()):
         diagnostics.extend(sink.items)
@@ -150,7 +155,16 @@ def _run_check(options: CheckOptions) -> CheckResult:
     diagnostics = _without_ignored(diagnostics, options, pilot)
     diagnostics.sort(key=Diagnostic.sort_key)
     return CheckResult(
-        root, diagnostics, files, False, ctx, entries, facts_by_team, pilot_documents, chapters
+        root,
+        diagnostics,
+        files,
+        False,
+        ctx,
+        entries,
+        facts_by_team,
+        pilot_documents,
+        chapters,
+        gatherings,
     )
 
 

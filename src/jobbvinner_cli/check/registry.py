@@ -8,11 +8,18 @@ family's module, add it to that module's RULES, and use it with ``sink.add(RULE,
 
 from __future__ import annotations
 
-from jobbvinner_cli.check import consistency, content, deadlines, personal, pilotchecks
+from jobbvinner_cli.check import (
+    consistency,
+    content,
+    deadlines,
+    gatheringdata,
+    personal,
+    pilotchecks,
+)
 from jobbvinner_cli.diagnostics import Rule
 from jobbvinner_cli.pipeline import problems
 
-_FAMILIES = (problems, content, deadlines, consistency, personal, pilotchecks)
+_FAMILIES = (problems, content, deadlines, consistency, personal, pilotchecks, gatheringdata)
 
 FAMILIES: tuple[str, ...] = tuple(module.FAMILY for module in _FAMILIES)
 RULES: dict[str, Rule] = dict(

@@ -13,7 +13,7 @@ import typer
 from jobbvinner_cli.cli.check import EPILOG as CHECK_EPILOG
 from jobbvinner_cli.cli.check import check_command
 from jobbvinner_cli.cli.init import init_command
-from jobbvinner_cli.cli.outreach import calendar_command, remind_command
+from jobbvinner_cli.cli.outreach import calendar_command, certificates_command, remind_command
 from jobbvinner_cli.cli.report import build_report_command, export_command
 from jobbvinner_cli.cli.scaffold import scaffold_command
 from jobbvinner_cli.cli.status import status_command
@@ -68,6 +68,7 @@ app.command("build-report")(build_report_command)
 app.command("export")(export_command)
 app.command("calendar")(calendar_command)
 app.command("remind")(remind_command)
+app.command("kursbevis")(certificates_command)
 
 
 def main() -> None:

@@ -115,3 +115,52 @@ def _report(done: Written, what: str) -> None:
         terminal.warning(note, stderr=done.text is not None)
     for path in done.paths:
         terminal.say(("Skrev", "green"), f" {path}" + (f" ({what})" if what else ""))
+
+
+def certificates_command(
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="MAPPE",
+            file_okay=False,
+            help="Mappen kursbevisene skrives til. Standard: kursbevis.",
+        ),
+    ] = Path("kursbevis"),
+    team: TeamOption = None,
+    today: TodayOption = None,
+    force: ForceOption = False,
+    pilot: PilotOption = None,
+) -> None:
+    """Lag kursbevis som PDF, ett per deltaker, og ett samlet for utskrift.
+
+    Kursbeviset sier hva arbeidet har bestått i og temaet for hver samling. En deltaker
+    som var på færre enn halvparten av samlingene, får samlingene hen var på nevnt.
+    Hvem som var på hvilken samling, står i oppmote/samling-N.csv: en liste med kolonnen
+    «navn» (og gjerne «kommune»), for eksempel påmeldingslista lagret som CSV. Et medlem
+    uten registrert oppmøte får ikke kursbevis, og blir nevnt.
+    """
+
+    def action() -> None:
+        from jobbvinner_cli.formats import terminal
+        from jobbvinner_cli.outreach.publish import write_certificates
+
+        if team is not None:
+            from jobbvinner_cli.slugs import check_slug
+
+            with option_value("--team"):
+                check_slug(team)
+        with terminal.spinner(lambda step: f"Lager kursbevis {step}") as progress:
+            done = write_certificates(
+                pilot, parse_today(today), output, team, force=force, progress=progress
+            )
+        for note in done.notes:
+            terminal.warning(note)
+        if done.paths:
+            terminal.say(
+                ("Skrev", "green"),
+                f" {len(done.paths) - 1} kursbevis i {output}, og alle samlet i {done.paths[-1]}",
+            )
+
+    run(action)

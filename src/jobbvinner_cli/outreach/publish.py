@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +18,9 @@ from jobbvinner_cli.outreach.calendar import (
     to_ical,
     undated_notes,
 )
+from jobbvinner_cli.outreach.certificates import certificate_data, participants, render
 from jobbvinner_cli.outreach.reminders import due_reminders, file_name, to_email
+from jobbvinner_cli.slugs import slug_for
 from jobbvinner_cli.status import checked_pilot
 from jobbvinner_cli.textio import write_atomic
 
@@ -109,3 +113,59 @@ def write_reminders(
                 "legg til «epost:» hos gruppelederen i team.yaml."
             )
     return done
+
+
+def write_certificates(
+    pilot: Path | None,
+    today: dt.date,
+    folder: Path,
+    team: str | None,
+    *,
+    force: bool,
+    progress: Callable[[str], None] = lambda _: None,
+) -> Written:
+    report, ctx = checked_pilot(pilot, today)
+    assert ctx.pilot is not None
+    if team is not None and team not in ctx.teams:
+        raise UsageError(f"--team: teamet «{team}» finnes ikke under teams/.")
+    if not report.gatherings.attendance:
+        raise JvError(
+            "Oppmøtet er ikke registrert, så jv vet ikke hvem som skal ha kursbevis. Legg "
+            "oppmøtelistene i oppmote/samling-N.csv (en kolonne «navn»); se «jv kursbevis --help»."
+        )
+    found = participants(ctx, report.gatherings, team)
+    done = Written(
+        notes=[
+            f"Ingen oppmøte er registrert for {name} (teams/{slug}/team.yaml), så hen får "
+            "ikke kursbevis. Står navnet annerledes i oppmøtelista, rett det der."
+            for slug, name in found.without_attendance
+        ]
+    )
+    if not found.people:
+        return done
+    planned = [(folder / f"{p.slug}-{_name_slug(p.name)}.pdf", [p]) for p in found.people]
+    planned.append((folder / ALL_FILE, found.people))
+    taken = [p for p, _ in planned if p.exists()]
+    if taken and not force:
+        raise JvError(
+            f"Det finnes kursbevis i {folder} fra før ({len(taken)} filer, blant dem "
+            f"{taken[0].name}).",
+            hint=Hint.REPLACE_FILE,
+        )
+    with tempfile.TemporaryDirectory(prefix="jv-kursbevis-") as work:
+        for index, (path, people) in enumerate(planned, 1):
+            progress(f"{index}/{len(planned)}")
+            pdf = render(certificate_data(ctx.pilot, people, today), Path(work))
+            write_atomic(path, pdf)
+            done.paths.append(path)
+    return done
+
+
+ALL_FILE = "kursbevis-alle.pdf"
+
+
+def _name_slug(name: str) -> str:
+    try:
+        return slug_for(name)
+    except UsageError:
+        return "deltaker"

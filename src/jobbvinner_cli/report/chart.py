@@ -86,11 +86,16 @@ def hours_svg(labels: list[str], table: dict[str, list[float | None]]) -> str:
 
 def hours_chart(labels: list[str], table: dict[str, list[float | None]], out: Path) -> str:
     """Draw the chart to ``out`` (PNG) and return its path relative to the build folder."""
+    return rasterise(hours_svg(labels, table), out)
+
+
+def rasterise(svg_text: str, out: Path) -> str:
+    """An SVG drawn here as PNG at ``out`` by Typst; its path relative to the build folder."""
     import typst
 
     out.parent.mkdir(parents=True, exist_ok=True)
     svg = out.with_suffix(".svg")
-    svg.write_text(hours_svg(labels, table), encoding="utf-8")
+    svg.write_text(svg_text, encoding="utf-8")
     page = out.with_suffix(".typ")
     page.write_text(
         f'#set page(width: auto, height: auto, margin: 0pt)\n#image("{svg.name}", width: 15cm)\n',

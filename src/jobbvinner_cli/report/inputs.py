@@ -8,6 +8,7 @@ from pathlib import Path
 
 from jobbvinner_cli.check.engine import CheckResult
 from jobbvinner_cli.model.doctype import DocumentType
+from jobbvinner_cli.model.gatheringdata import GatheringData
 from jobbvinner_cli.model.pilot import Pilot
 from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.pipeline.body import Body, Item
@@ -32,6 +33,7 @@ class ReportInput:
     chapters: dict[str, str]  # rapport/ file -> text, as the check read it
     today: dt.date
     warnings: list[str] = field(default_factory=list)
+    gatherings: GatheringData = field(default_factory=GatheringData)
 
     @classmethod
     def from_check(cls, result: CheckResult, today: dt.date) -> ReportInput:
@@ -57,6 +59,7 @@ class ReportInput:
             result.chapters,
             today,
             warnings,
+            result.gatherings,
         )
 
     @property

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from jobbvinner_cli.dates import format_date
+from jobbvinner_cli.dates import format_date, format_span
 from jobbvinner_cli.model.pilot import GatheringStatus
 from jobbvinner_cli.pipeline.body import Item
 from jobbvinner_cli.pipeline.hours import team_hours
+from jobbvinner_cli.report.evaluation import evaluering, oppmote
 from jobbvinner_cli.report.inputs import ReportInput
 from jobbvinner_cli.report.tables import grid_table, pipe_table
 
@@ -33,13 +34,7 @@ def organisasjon(data: ReportInput, workdir: Path) -> str:
 def samlinger(data: ReportInput, workdir: Path) -> str:
     rows = []
     for g in data.pilot.samlinger:
-        when = format_date(g.dato) if g.dato else "ikke fastsatt"
-        if g.til and g.dato and g.til != g.dato:
-            when = (
-                f"{g.dato.day}.–{format_date(g.til)}"
-                if g.til.month == g.dato.month
-                else f"{format_date(g.dato)} – {format_date(g.til)}"
-            )
+        when = format_span(g.dato, g.til) if g.dato else "ikke fastsatt"
         if g.status is GatheringStatus.CANCELLED:
             when += " (avlyst)"
         elif g.status is GatheringStatus.DIGITAL:
@@ -150,4 +145,6 @@ PARTS: dict[str, Callable[[ReportInput, Path], str]] = {
     "timer": timer,
     "resultater": resultater,
     "videre-oppgaver": videre_oppgaver,
+    "oppmote": oppmote,
+    "evaluering": evaluering,
 }
