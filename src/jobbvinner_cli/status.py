@@ -38,6 +38,8 @@ class Row:
     cells: dict[str, Entry] = field(default_factory=dict)
     next_due: Entry | None = None
     hours: dict[int, float] = field(default_factory=dict)
+    members: int = 0
+    attendance: dict[int, int] = field(default_factory=dict)  # gathering -> members present
 
     @property
     def status(self) -> str:
@@ -50,6 +52,7 @@ class StatusTable:
     columns: list[Column]
     rows: list[Row]
     periods: int
+    attendance_recorded: list[int] = field(default_factory=list)  # gatherings with a list
 
 
 def abbreviations(names: list[str]) -> dict[str, str]:
@@ -106,8 +109,12 @@ def build_status(pilot: Path | None, today: dt.date) -> StatusTable:
                 row.next_due = entry
         if pilot_model is not None:
             row.hours = team_hours(pilot_model, ctx.doctypes, report.facts.get(slug, {}), today)
+        row.members = len(team.medlemmer) if team is not None else 0
+        for nr, people in report.gatherings.attendance.items():
+            row.attendance[nr] = sum(1 for p in people if p.slug == slug)
         rows.append(row)
-    return StatusTable(today, columns, rows, periods)
+    recorded = sorted(report.gatherings.attendance)
+    return StatusTable(today, columns, rows, periods, recorded)
 
 
 def _column(where: Slot, short: dict[str, str]) -> Column:

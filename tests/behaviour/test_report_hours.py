@@ -44,9 +44,10 @@ def test_the_docx_has_the_hours_table_and_the_chart(example: Path, tmp_path: Pat
     assert any(text.endswith(f": {CAPTION}") for text in captions)
     assert any(text.endswith(f": {CHART}") and text.startswith("Figur") for text in captions)
     images = [r.target_part for r in doc.part.rels.values() if r.reltype.endswith("/image")]
-    assert len(images) == 1
-    width, height = png_size(images[0].blob)
-    assert width > 300 and height > 100
+    assert len(images) == 4  # the hours chart, and one chart per evaluation question
+    for image in images:
+        width, height = png_size(image.blob)
+        assert width > 300 and height > 100
     assert f'descr="{CHART}"' in doc.element.xml
 
 

@@ -49,6 +49,8 @@ def as_json(table: StatusTable) -> dict[str, Any]:
                 "kommune": row.kommune,
                 "status": row.status,
                 "withdrawn": row.withdrawn.isoformat() if row.withdrawn else None,
+                "members": row.members,
+                "attendance": {str(nr): n for nr, n in sorted(row.attendance.items())},
                 "documents": [
                     {
                         "document": e.slot.doc_id,

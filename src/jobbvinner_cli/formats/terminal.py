@@ -204,7 +204,6 @@ def status_text(table: StatusTable) -> str:
 
 
 def _print_status(console: Console, table: StatusTable) -> None:
-    from jobbvinner_cli.formats.status_tables import hours_text
     from jobbvinner_cli.model.delivery import State
 
     if not table.rows:
@@ -261,20 +260,47 @@ def _print_status(console: Console, table: StatusTable) -> None:
                 "ingenting med frist etter det."
             )
     if table.periods:
-        hours = Table(
-            title="Timer per periode",
-            caption="Fra statusrapportene og sluttrapporten som er levert.",
-            caption_justify="left",
-            title_justify="left",
-            box=box.SIMPLE,
-            pad_edge=False,
-        )
-        hours.add_column("Team", no_wrap=True)
-        for period in range(1, table.periods + 1):
-            hours.add_column(f"{period}.–{period + 1}.", justify="right")
-        hours.add_column("Sum", justify="right")
-        for row in table.rows:
-            values = [hours_text(row.hours.get(p)) or "–" for p in range(1, table.periods + 1)]
-            hours.add_row(escape(row.kommune), *values, hours_text(sum(row.hours.values())) or "–")
         console.print()
-        console.print(hours)
+        console.print(_hours_table(table))
+    if table.attendance_recorded:
+        console.print()
+        console.print(_attendance_table(table))
+
+
+def _hours_table(table: StatusTable) -> Table:
+    from jobbvinner_cli.formats.status_tables import hours_text
+
+    hours = Table(
+        title="Timer per periode",
+        caption="Fra statusrapportene og sluttrapporten som er levert.",
+        caption_justify="left",
+        title_justify="left",
+        box=box.SIMPLE,
+        pad_edge=False,
+    )
+    hours.add_column("Team", no_wrap=True)
+    for period in range(1, table.periods + 1):
+        hours.add_column(f"{period}.–{period + 1}.", justify="right")
+    hours.add_column("Sum", justify="right")
+    for row in table.rows:
+        values = [hours_text(row.hours.get(p)) or "–" for p in range(1, table.periods + 1)]
+        hours.add_row(escape(row.kommune), *values, hours_text(sum(row.hours.values())) or "–")
+    return hours
+
+
+def _attendance_table(table: StatusTable) -> Table:
+    grid = Table(
+        title="Oppmøte per samling",
+        caption="Medlemmer til stede av teamets medlemmer, fra oppmote/.",
+        caption_justify="left",
+        title_justify="left",
+        box=box.SIMPLE,
+        pad_edge=False,
+    )
+    grid.add_column("Team", no_wrap=True)
+    for nr in table.attendance_recorded:
+        grid.add_column(f"{nr}.", justify="right")
+    for row in table.rows:
+        cells = [f"{row.attendance.get(nr, 0)}/{row.members}" for nr in table.attendance_recorded]
+        grid.add_row(escape(row.kommune), *cells)
+    return grid

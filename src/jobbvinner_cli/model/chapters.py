@@ -27,6 +27,8 @@ PART_TITLES = {
     "timer": "timer brukt mellom samlingene (figur og tabell fra rapportene)",
     "resultater": "resultattabellen: effektmål, tiltak og resultater per team (fra sluttrapportene)",
     "videre-oppgaver": "videre oppgaver per team (fra sluttrapportenes siste punkt)",
+    "oppmote": "oppmøtet per team og samling (fra oppmote/)",
+    "evaluering": "evalueringene: per spørsmål en figur og en tabell over samlingene (fra evaluering/)",
 }
 
 CHAPTERS: tuple[Chapter, ...] = (
@@ -61,13 +63,14 @@ CHAPTERS: tuple[Chapter, ...] = (
         "Metode",
         True,
         "Utviklingsverksted som metode, samlingene, planarbeidet og arbeidet mellom samlingene.",
-        ("samlinger", "timer"),
+        ("samlinger", "oppmote", "timer"),
     ),
     Chapter(
         "evaluering",
         "Deltakernes evaluering",
         True,
         "Hvordan deltakerne vurderte samlingene (innlegg, gruppearbeid, nytte, motivasjon).",
+        ("evaluering",),
     ),
     Chapter(
         "resultater",

@@ -46,7 +46,7 @@ def write_calendar(
 ) -> Written:
     report, ctx = checked_pilot(pilot, dt.date.today())
     if team is not None and team not in ctx.teams:
-        raise UsageError(f"--team: teamet «{team}» finnes ikke under teams/.")
+        raise UsageError(f"Teamet «{team}» finnes ikke under teams/.")
     calendar = build_calendar(ctx, report.entries, team)
     previous = {}
     if output is not None and output.exists():
@@ -127,7 +127,7 @@ def write_certificates(
     report, ctx = checked_pilot(pilot, today)
     assert ctx.pilot is not None
     if team is not None and team not in ctx.teams:
-        raise UsageError(f"--team: teamet «{team}» finnes ikke under teams/.")
+        raise UsageError(f"Teamet «{team}» finnes ikke under teams/.")
     if not report.gatherings.attendance:
         raise JvError(
             "Oppmøtet er ikke registrert, så jv vet ikke hvem som skal ha kursbevis. Legg "
