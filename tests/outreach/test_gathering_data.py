@@ -110,3 +110,24 @@ def test_a_forms_export_and_a_tally_give_the_same_table(pilot: Path, tmp_path: P
     assert table.count("<td>25</td>") == 4 and table.count("<td>50</td>") == 2
     assert "1. samling (4 svar)" in table and "2. samling (4 svar)" in table
     assert 'alt="Motivasjon: svarene fordelt over samlingene (prosent)"' in html
+
+
+def test_the_example_report_has_a_chart_and_a_table_per_question(tmp_path: Path) -> None:
+    import pypdf
+
+    out = tmp_path / "r.pdf"
+    result = jv("build-report", "--pilot", str(EXAMPLE), "-o", str(out), "--today", "2019-12-31")
+    assert result.exit_code == 0, result.output
+    text = " ".join(
+        " ".join(page.extract_text() for page in pypdf.PdfReader(out).pages).split()
+    ).replace("\u00ad ", "")  # words hyphenated at the end of a line
+    for question in (
+        "Foredragene har vært lærerike og inspirerende",
+        "Det har vært nyttig å utveksle erfaringer med de andre kommunene",
+        "Motivasjon for å jobbe med rekrutteringsarbeid",
+    ):
+        assert f"{question}: svarene fordelt over samlingene (prosent)" in text
+        assert f"{question} (svar i prosent)" in text
+    # the peak after the 5th gathering, as the chapter's text says: 68 and 32 per cent
+    assert "5. samling 68 32 –" in text
+    assert "Oppmøte på samlingene, per team" in text

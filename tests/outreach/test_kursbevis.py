@@ -72,3 +72,24 @@ def test_certificates_are_not_written_over_without_force(pilot: Path, tmp_path: 
     assert again.exit_code == 1
     assert (out / "kursbevis-alle.pdf").read_bytes() == b"mine"
     assert jv(*args, "--force").exit_code == 0
+
+
+def test_norwegian_letters_and_a_long_name_are_typeset(pilot: Path, tmp_path: Path) -> None:
+    long_name = "Ragnhild Kristine Østerås-Bjørnstad Mæhlumsveen Åsgård"
+    team_yaml = pilot / "teams" / "hemne" / "team.yaml"
+    team_yaml.write_text(
+        team_yaml.read_text(encoding="utf-8").replace("Trond Halsen", long_name),
+        encoding="utf-8",
+    )
+    for nr in range(1, 6):
+        path = pilot / "oppmote" / f"samling-{nr}.csv"
+        path.write_text(
+            path.read_text(encoding="utf-8").replace("Trond Halsen", long_name),
+            encoding="utf-8",
+        )
+    out = tmp_path / "kb"
+    assert jv("kursbevis", "--pilot", str(pilot), "--team", "hemne", "-o", str(out)).exit_code == 0
+    path = out / "hemne-ragnhild-kristine-osteras-bjornstad-maehlumsveen-asgard.pdf"
+    reader = pypdf.PdfReader(path)
+    assert len(reader.pages) == 1  # the long name wraps on the page, it does not add one
+    assert long_name in " ".join(reader.pages[0].extract_text().split())
