@@ -123,3 +123,27 @@ def test_a_file_jv_did_not_write_is_not_replaced(tmp_path: Path) -> None:
         f"Feil: {out}: Filen finnes allerede og er ikke en kalender jv har laget. "
         "Bruk --force hvis du vil erstatte den (innholdet går da tapt).\n"
     )
+
+
+def test_times_are_oslo_times_with_the_time_zone_given(tmp_path: Path) -> None:
+    pilot = copy_example(tmp_path / "pilot")
+    edit(
+        pilot / "pilot.yaml",
+        "  dato: 2017-11-10\n",
+        '  dato: 2017-11-10\n  fra_kl: "09:30"\n  til_kl: "15:30"\n',
+    )
+    edit(
+        pilot / "pilot.yaml",
+        "  til: 2018-11-14\n",
+        '  til: 2018-11-14\n  fra_kl: "11:00"\n  til_kl: "13:00"\n',
+    )
+    out = tmp_path / "kalender.ics"
+    assert jv("calendar", "--pilot", str(pilot), "-o", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "DTSTART;TZID=Europe/Oslo:20171110T093000" in text
+    assert "DTEND;TZID=Europe/Oslo:20171110T153000" in text
+    assert "DTSTART;TZID=Europe/Oslo:20181113T110000" in text
+    assert "DTEND;TZID=Europe/Oslo:20181114T130000" in text
+    assert "BEGIN:VTIMEZONE" in text and "TZID:Europe/Oslo" in text
+    first = vobject.readOne(text).contents["vevent"][0]
+    assert first.dtstart.value.utcoffset() == dt.timedelta(hours=1)  # CET in November

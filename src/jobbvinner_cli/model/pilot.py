@@ -59,6 +59,8 @@ class Gathering(_Model):
     nr: int = Field(ge=1)
     dato: dt.date | None = None
     til: dt.date | None = None
+    fra_kl: dt.time | None = None  # Oslo time; without it the gathering is an all-day event
+    til_kl: dt.time | None = None
     sted: str = ""
     vertskommune: str = ""
     tema: str = ""

@@ -23,6 +23,7 @@ from jobbvinner_cli.model.pilot import Gathering, GatheringStatus, Pilot
 from jobbvinner_cli.slugs import slug_for
 
 PRODID = "-//KS Jobbvinner//jv//NO"
+OSLO = "Europe/Oslo"
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,8 @@ class CalendarEvent:
     location: str = ""
     cancelled: bool = False
     categories: tuple[str, ...] = ()
+    start_time: dt.time | None = None  # Oslo time; None: an all-day event
+    end_time: dt.time | None = None
 
     def fingerprint(self) -> str:
         """What decides whether the event changed (the SEQUENCE goes up when it does)."""
@@ -49,6 +52,8 @@ class CalendarEvent:
                 self.location,
                 str(self.cancelled),
                 ",".join(self.categories),
+                str(self.start_time),
+                str(self.end_time),
             ]
         )
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -98,6 +103,8 @@ def gathering_event(pilot: Pilot, gathering: Gathering) -> CalendarEvent | None:
         location=gathering.sted,
         cancelled=cancelled,
         categories=("Samling",),
+        start_time=gathering.fra_kl,
+        end_time=gathering.til_kl,
     )
 
 
@@ -209,7 +216,7 @@ def to_ical(calendar: Calendar, now: dt.datetime, previous: dict[str, Previous])
     cal.add("calscale", "GREGORIAN")
     cal.add("method", "PUBLISH")
     cal.add("x-wr-calname", calendar.name)
-    cal.add("x-wr-timezone", "Europe/Oslo")
+    cal.add("x-wr-timezone", OSLO)
     for item in calendar.events:
         event = Event()
         fingerprint = item.fingerprint()
@@ -223,9 +230,9 @@ def to_ical(calendar: Calendar, now: dt.datetime, previous: dict[str, Previous])
         event.add("dtstamp", stamp)
         event.add("sequence", sequence)
         event.add("summary", item.summary)
-        event.add("dtstart", item.start)
-        # DTEND of an all-day event is the day after its last day (RFC 5545 3.6.1)
-        event.add("dtend", item.end + dt.timedelta(days=1))
+        start, end = _span(item)
+        event.add("dtstart", start)
+        event.add("dtend", end)
         event.add("transp", "TRANSPARENT")
         if item.description:
             event.add("description", item.description)
@@ -236,7 +243,25 @@ def to_ical(calendar: Calendar, now: dt.datetime, previous: dict[str, Previous])
         event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
         event.add("x-jv-fingerprint", fingerprint)
         cal.add_component(event)
+    if any(item.start_time is not None for item in calendar.events):
+        cal.add_missing_timezones()  # the VTIMEZONE of Europe/Oslo, for clients that need it
     return bytes(cal.to_ical())
+
+
+def _span(item: CalendarEvent) -> tuple[dt.date | dt.datetime, dt.date | dt.datetime]:
+    """DTSTART and DTEND: Oslo times where given, else all day (DTEND the day after the
+    last day, RFC 5545 3.6.1)."""
+    if item.start_time is None:
+        return item.start, item.end + dt.timedelta(days=1)
+    from zoneinfo import ZoneInfo
+
+    oslo = ZoneInfo(OSLO)
+    start = dt.datetime.combine(item.start, item.start_time, tzinfo=oslo)
+    end_time = item.end_time or dt.time(16, 0)
+    end = dt.datetime.combine(item.end, end_time, tzinfo=oslo)
+    if end <= start:  # an end before the start is a slip: an hour's event, not a negative one
+        end = start + dt.timedelta(hours=1)
+    return start, end
 
 
 def undated_notes(gatherings: Iterable[Gathering]) -> list[str]:
