@@ -11,9 +11,12 @@ from pathlib import Path
 from jobbvinner_cli import __version__
 from jobbvinner_cli.authoring.templates import make_env, render
 from jobbvinner_cli.errors import UsageError
-from jobbvinner_cli.layout import PILOT_FILE, REPORT_DIR, TEAMS_DIR, TEMPLATES_DIR
-from jobbvinner_cli.model.chapters import CHAPTERS, PART_TITLES
+from jobbvinner_cli.layout import PILOT_FILE, REGISTER_FILE, REPORT_DIR, TEAMS_DIR, TEMPLATES_DIR
+from jobbvinner_cli.model.chapters import PART_TITLES, chapters_for
 from jobbvinner_cli.textio import write_atomic
+
+
+METHODS = ("utviklingsverksted", "tiltaksplan")
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class InitOptions:
     email: str = ""
     variant: str = "orkdal"
     git: bool = True
+    method: str = "utviklingsverksted"
 
 
 @dataclass
@@ -88,9 +92,18 @@ def init_pilot(options: InitOptions) -> InitResult:
             )
     if options.variant not in ("orkdal", "ostfold"):
         raise UsageError(f"Ukjent malvariant «{options.variant}». Velg orkdal eller ostfold.")
+    if options.method not in METHODS:
+        raise UsageError(f"Ukjent metode «{options.method}». Velg {' eller '.join(METHODS)}.")
+    by_measures = options.method == "tiltaksplan"
+    if by_measures and options.gatherings:
+        raise UsageError(
+            "En pilot med tiltaksplan har ikke samlinger. Legg workshoper og møter inn som "
+            "hendelser i pilot.yaml i stedet."
+        )
     dated = options.gatherings
+    count = 0 if by_measures else options.placeholder_count
     gatherings = [{"nr": i, "dato": g.start, "til": g.end} for i, g in enumerate(dated, 1)] or [
-        {"nr": i, "dato": None, "til": None} for i in range(1, options.placeholder_count + 1)
+        {"nr": i, "dato": None, "til": None} for i in range(1, count + 1)
     ]
     starts = [g.start for g in dated if g.start]
     env = make_env(None)
@@ -106,10 +119,13 @@ def init_pilot(options: InitOptions) -> InitResult:
             "epost": options.email,
             "samlinger": gatherings,
             "malvariant": options.variant,
+            "metode": options.method,
         },
     )
     files: dict[str, str] = {PILOT_FILE: pilot_text, ".gitignore": render(env, "gitignore.j2", {})}
-    for chapter in CHAPTERS:
+    if by_measures:
+        files[REGISTER_FILE] = render(env, "tiltaksplan.yaml.j2", {})
+    for chapter in chapters_for(options.method):
         parts = [{"key": p, "title": PART_TITLES[p]} for p in chapter.parts]
         files[f"{REPORT_DIR}/{chapter.filename}"] = render(
             env, "rapport-kapittel.md.j2", {"kapittel": chapter, "deler": parts}

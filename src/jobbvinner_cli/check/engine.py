@@ -34,12 +34,14 @@ from jobbvinner_cli.check.pilotchecks import (
     holiday_years,
     valid_doc_ids,
 )
+from jobbvinner_cli.check.register import check_register
 from jobbvinner_cli.check.registry import RULES
 from jobbvinner_cli.diagnostics import Diagnostic, Severity, Sink
 from jobbvinner_cli.errors import UsageError
-from jobbvinner_cli.layout import PILOT_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
+from jobbvinner_cli.layout import PILOT_FILE, REGISTER_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
 from jobbvinner_cli.model.gatheringdata import GatheringData
 from jobbvinner_cli.model.pilot import Pilot
+from jobbvinner_cli.model.register import Register
 from jobbvinner_cli.pipeline.config import load_pilot, load_team, load_types, team_slugs
 from jobbvinner_cli.pipeline.document import DocFacts
 from jobbvinner_cli.pipeline.problems import JV121, JV123
@@ -70,6 +72,7 @@ class CheckResult:
     pilot_documents: dict[str, DocFacts] = field(default_factory=dict)  # doc id -> facts
     chapters: dict[str, str] = field(default_factory=dict)  # rapport/ file -> text
     gatherings: GatheringData = field(default_factory=GatheringData)  # attendance, evaluations
+    register: Register | None = None  # tiltaksplan.yaml, when the pilot has one
 
     def count(self, severity: Severity) -> int:
         return sum(1 for d in self.diagnostics if d.severity is severity)
@@ -146,6 +149,8 @@ def _run_check(options: CheckOptions) -> CheckResult:
     entries = _check_deadlines(ctx, facts_by_team, team_sinks)
     gatherings, data_files = check_gathering_data(ctx, found.sinks)
     files += data_files
+    register, has_register = check_register(ctx, found.sinks)
+    files += [REGISTER_FILE] if has_register else []
 
     for sink in (pilot_sink, *type_sinks.values(), *team_sinks.values(), *found.sinks.values()):
         diagnostics.extend(sink.items)
@@ -165,6 +170,7 @@ def _run_check(options: CheckOptions) -> CheckResult:
         pilot_documents,
         chapters,
         gatherings,
+        register,
     )
 
 

@@ -15,11 +15,21 @@ from jobbvinner_cli.check import (
     gatheringdata,
     personal,
     pilotchecks,
+    register,
 )
 from jobbvinner_cli.diagnostics import Rule
 from jobbvinner_cli.pipeline import problems
 
-_FAMILIES = (problems, content, deadlines, consistency, personal, pilotchecks, gatheringdata)
+_FAMILIES = (
+    problems,
+    content,
+    deadlines,
+    consistency,
+    personal,
+    pilotchecks,
+    gatheringdata,
+    register,
+)
 
 FAMILIES: tuple[str, ...] = tuple(module.FAMILY for module in _FAMILIES)
 RULES: dict[str, Rule] = dict(

@@ -40,7 +40,7 @@ def init_command(
         int,
         typer.Option(
             "--samlinger",
-            min=1,
+            min=0,
             max=20,
             help="Antall samlinger uten dato (fylles inn i pilot.yaml senere), når --samling ikke er gitt.",
         ),
@@ -58,6 +58,16 @@ def init_command(
     git: Annotated[
         bool, typer.Option("--git/--no-git", help="Lag et git-repo når mappen ikke er i et.")
     ] = True,
+    metode: Annotated[
+        str,
+        typer.Option(
+            "--metode",
+            metavar="METODE",
+            help="utviklingsverksted (standard: team, samlinger og dokumenter mellom dem) eller "
+            "tiltaksplan (mål og tiltak i tiltaksplan.yaml, uten samlinger, som i Namsos og "
+            "Hedmark).",
+        ),
+    ] = "utviklingsverksted",
 ) -> None:
     """Lag en ny pilot: pilot.yaml, teams/, rapport/ og et git-repo.
 
@@ -86,6 +96,7 @@ def init_command(
                 email=epost,
                 variant=malvariant,
                 git=git,
+                method=metode.strip().lower(),
             )
         )
         say(("Laget piloten", "green"), f" «{name}» i {result.root}")
@@ -93,7 +104,11 @@ def init_command(
             say(f"  {rel}")
         if GIT_STATES[result.git]:
             say(GIT_STATES[result.git])
-        if not dates:
+        if metode.strip().lower() == "tiltaksplan":
+            say("Skriv målene og tiltakene i tiltaksplan.yaml, og hendelsene i pilot.yaml.")
+            say(f"Neste steg: cd {directory} && jv check")
+            return
+        if not dates and samlinger:
             say(
                 f"Fyll inn datoene for de {samlinger} samlingene i pilot.yaml før du lager dokumenter."
             )

@@ -23,6 +23,24 @@ class OrgMember(_Model):
     navn: str
     stilling: str = ""
     oppgave: str = ""
+    fra: dt.date | None = None  # in the role from; «leder fram til 1.12.2019» is «til»
+    til: dt.date | None = None
+
+
+class LocalLeadership(_Model):
+    """A local project leadership, shared by one or more municipalities (Hedmark's pairs)."""
+
+    kommuner: list[str]
+    personer: list[OrgMember] = Field(default_factory=list)
+    stilling: str = ""  # e.g. «40 % stilling finansiert av KS»
+
+
+class SubProject(_Model):
+    navn: str
+    beskrivelse: str = ""
+    arbeidsgruppe: list[OrgMember] = Field(default_factory=list)
+    resultatmål: list[str] = Field(default_factory=list)
+    rapport: str = ""  # where its own report is (a file in the pilot, or a reference)
 
 
 class Goals(_Model):
@@ -36,6 +54,8 @@ class Organisation(_Model):
     styringsgruppe: list[OrgMember] = Field(default_factory=list)
     prosjektgruppe: list[OrgMember] = Field(default_factory=list)
     referansegruppe: list[OrgMember] = Field(default_factory=list)
+    lokal_prosjektledelse: list[LocalLeadership] = Field(default_factory=list)
+    delprosjekter: list[SubProject] = Field(default_factory=list)
 
 
 class GatheringStatus(str, Enum):
@@ -87,6 +107,59 @@ class Gathering(_Model):
         return self.til or self.dato
 
 
+class Method(str, Enum):
+    WORKSHOP = "utviklingsverksted"  # teams, gatherings and the documents between them
+    MEASURES = "tiltaksplan"  # a plan of goals and measures (Namsos, Hedmark)
+
+
+class EventKind(str, Enum):
+    WORKSHOP = "workshop"
+    STEERING = "styringsgruppe"
+    MILESTONE = "milepæl"
+    PRESENTATION = "presentasjon"
+    MEETING = "møte"
+
+
+EVENT_LABELS = {
+    EventKind.WORKSHOP: "Workshop",
+    EventKind.STEERING: "Styringsgruppemøte",
+    EventKind.MILESTONE: "Milepæl",
+    EventKind.PRESENTATION: "Presentasjon",
+    EventKind.MEETING: "Møte",
+}
+
+
+class Event(_Model):
+    """Something that happened on a day: a workshop, a steering group meeting, a milestone."""
+
+    dato: dt.date
+    type: EventKind = EventKind.MEETING
+    tittel: str = ""
+    sted: str = ""
+    kommune: str = ""
+    deltakere: int | None = Field(default=None, ge=0)
+    beskrivelse: str = ""
+
+    @field_validator("type", mode="before")
+    @classmethod
+    def _kind(cls, value: object) -> object:
+        if isinstance(value, str):
+            lowered = value.strip().lower()
+            return {"milepael": "milepæl", "mote": "møte"}.get(lowered, lowered)
+        return value
+
+    @property
+    def label(self) -> str:
+        return self.tittel or EVENT_LABELS[self.type]
+
+
+class ReportSettings(_Model):
+    """Which generated parts and appendices the final report has (None: the method's default)."""
+
+    deler: dict[str, bool] = Field(default_factory=dict)
+    vedlegg: bool | None = None
+
+
 class Deadlines(_Model):
     regler: dict[str, RuleDef] = Field(default_factory=dict)
     unntak: dict[str, dt.date] = Field(default_factory=dict)
@@ -104,7 +177,9 @@ class IgnoreEntry(_Model):
 
 class Pilot(_Model):
     navn: str
+    metode: Method = Method.WORKSHOP
     region: str = ""
+    kommuner: list[str] = Field(default_factory=list)  # when the municipalities are no teams
     periode: Period = Field(default_factory=Period)
     prosjektleder: Person
     mål: Goals = Field(default_factory=Goals)
@@ -115,6 +190,8 @@ class Pilot(_Model):
     frister: Deadlines = Field(default_factory=Deadlines)
     antall: dict[str, int] = Field(default_factory=dict)
     ignorer: list[IgnoreEntry] = Field(default_factory=list)
+    hendelser: list[Event] = Field(default_factory=list)
+    rapport: ReportSettings = Field(default_factory=ReportSettings)
 
     @field_validator("samlinger")
     @classmethod
@@ -126,6 +203,10 @@ class Pilot(_Model):
                     f"samling nummer {index} i lista har nr {gathering.nr}"
                 )
         return value
+
+    @property
+    def by_measures(self) -> bool:
+        return self.metode is Method.MEASURES
 
     def variant_for(self, type_name: str) -> str:
         return self.maler.get(type_name, self.malvariant)

@@ -8,9 +8,16 @@ from pathlib import Path
 
 from jobbvinner_cli.diagnostics import Sink
 from jobbvinner_cli.errors import ConfigError, JvError
-from jobbvinner_cli.layout import PILOT_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
+from jobbvinner_cli.layout import (
+    PILOT_FILE,
+    REGISTER_FILE,
+    TEAM_FILE,
+    TEAMS_DIR,
+    TEMPLATES_DIR,
+)
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.pilot import Pilot
+from jobbvinner_cli.model.register import Register
 from jobbvinner_cli.model.schedule import numbers
 from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.pipeline.doctypes import load_doctypes
@@ -102,3 +109,22 @@ def team_slugs(root: Path) -> list[str]:
             and not (entry.is_symlink() and outside_root(root, Path(entry.path)))
             and (Path(entry.path) / TEAM_FILE).is_file()
         )
+
+
+def load_register(root: Path, sink: Sink) -> tuple[Register | None, Node | None]:
+    """tiltaksplan.yaml: the goal register (model and positioned tree), when it is there."""
+    text = read_file(root, REGISTER_FILE, sink)
+    if text is None:
+        return None, None
+    ok, tree = parse_tree(text, sink, 0)
+    if not ok:
+        return None, None
+    if tree is not None and tree.mapping is None:
+        sink.add(
+            JV106,
+            tree.line,
+            "tiltaksplan.yaml må bestå av nøkler med verdier (hovedmål:, delmål:, tiltak: …).",
+        )
+        return None, tree
+    register, _ = validate(tree, Register, sink, 0)
+    return register, tree

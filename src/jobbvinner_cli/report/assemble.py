@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jobbvinner_cli.dates import MONTHS, pages_text
 from jobbvinner_cli.layout import REPORT_DIR
-from jobbvinner_cli.model.chapters import CHAPTERS
+from jobbvinner_cli.model.chapters import chapters_for, part_enabled
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.pipeline.body import Body, demote_headings
 from jobbvinner_cli.pipeline.document import DocFacts
@@ -80,6 +80,8 @@ class Assembler:
         if maker is None:
             self.warnings.append(f"Ukjent innsettingsmerke «jv:{name}» i rapport/.")
             return ""
+        if not part_enabled(self.pilot.metode.value, self.pilot.rapport.deler, name):
+            return ""
         return maker(self.data, self.workdir)
 
     def _chapter_text(self, display: str) -> str | None:
@@ -93,7 +95,7 @@ class Assembler:
     def assemble(self) -> Assembled:
         out = _Writer()
         placed: set[str] = set()
-        for chapter in CHAPTERS:
+        for chapter in chapters_for(self.pilot.metode.value):
             display = f"{REPORT_DIR}/{chapter.filename}"
             unnumbered = "" if chapter.numbered else " {.unnumbered}"
             text = self._chapter_text(display)
@@ -126,7 +128,8 @@ class Assembler:
                     placed.add(part)
                     if generated:
                         out.add(generated)
-        self._appendices(out)
+        if self._with_appendices():
+            self._appendices(out)
         period = " – ".join(
             filter(None, (_month_year(self.pilot.periode.fra), _month_year(self.pilot.periode.til)))
         )
@@ -138,10 +141,18 @@ class Assembler:
             out.text(),
             out.spans,
             self.pilot.navn,
-            [t.team.kommune for t in self.data.teams],
+            [t.team.kommune for t in self.data.teams] or list(self.pilot.kommuner),
             period,
             self.warnings,
         )
+
+    def _with_appendices(self) -> bool:
+        """The appendices (project plan, blank templates, team reports); a pilot run by
+        goals and measures has no team templates, so it has none unless pilot.yaml asks."""
+        chosen = self.pilot.rapport.vedlegg
+        if chosen is not None:
+            return chosen
+        return not self.pilot.by_measures or "prosjektplan" in self.data.pilot_docs
 
     def _appendix_body(self, out: _Writer, doc: DocFacts) -> None:
         body = doc.body
@@ -161,8 +172,8 @@ class Assembler:
             out.add(f"## Vedlegg {number}: Prosjektplan {{.unnumbered}}")
             self._appendix_body(out, plan)
         for doctype in self.data.doctypes.values():
-            if doctype.scope != "team":
-                continue
+            if doctype.scope != "team" or self.pilot.by_measures:
+                continue  # a pilot run by goals and measures has no team documents
             number += 1
             out.add(f"## Vedlegg {number}: Mal for {doctype.title.lower()} {{.unnumbered}}")
             out.add(self._blank_template(doctype))

@@ -10,6 +10,7 @@ from jobbvinner_cli.check.engine import CheckResult
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.gatheringdata import GatheringData
 from jobbvinner_cli.model.pilot import Pilot
+from jobbvinner_cli.model.register import Register
 from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.pipeline.body import Body, Item
 from jobbvinner_cli.pipeline.document import DocFacts, TypeSpec
@@ -34,6 +35,7 @@ class ReportInput:
     today: dt.date
     warnings: list[str] = field(default_factory=list)
     gatherings: GatheringData = field(default_factory=GatheringData)
+    register: Register | None = None
 
     @classmethod
     def from_check(cls, result: CheckResult, today: dt.date) -> ReportInput:
@@ -60,6 +62,7 @@ class ReportInput:
             today,
             warnings,
             result.gatherings,
+            result.register,
         )
 
     @property

@@ -12,6 +12,7 @@ from jobbvinner_cli.pipeline.body import Item
 from jobbvinner_cli.pipeline.hours import team_hours
 from jobbvinner_cli.report.evaluation import evaluering, oppmote
 from jobbvinner_cli.report.inputs import ReportInput
+from jobbvinner_cli.report.measures import hendelser, lokal_ledelse, tiltak, tiltak_og_resultat
 from jobbvinner_cli.report.tables import grid_table, pipe_table
 
 
@@ -147,4 +148,8 @@ PARTS: dict[str, Callable[[ReportInput, Path], str]] = {
     "videre-oppgaver": videre_oppgaver,
     "oppmote": oppmote,
     "evaluering": evaluering,
+    "hendelser": hendelser,
+    "lokal-ledelse": lokal_ledelse,
+    "tiltak-og-resultat": tiltak_og_resultat,
+    "tiltak": tiltak,
 }

@@ -1,0 +1,75 @@
+"""A pilot run by a plan of goals and measures: the Hedmark example, checked and built."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pypdf
+import pytest
+import yaml
+from docx import Document
+
+from tests.clikit import REPO, jv
+
+HEDMARK = REPO / "examples" / "pilot-hedmark"
+
+
+def test_the_example_checks_clean() -> None:
+    result = jv("check", "--pilot", str(HEDMARK), "--today", "2020-12-31")
+    assert result.exit_code == 0
+    assert result.stdout == "Ingen funn i 12 filer.\n"
+
+
+@pytest.fixture(scope="module")
+def pdf_text(tmp_path_factory: pytest.TempPathFactory) -> str:
+    out = tmp_path_factory.mktemp("hedmark") / "rapport.pdf"
+    result = jv("build-report", "--pilot", str(HEDMARK), "-o", str(out), "--today", "2021-01-15")
+    assert result.exit_code == 0, result.output
+    text = " ".join(page.extract_text() for page in pypdf.PdfReader(out).pages)
+    return " ".join(text.split()).replace("\u00ad ", "")
+
+
+def test_no_utviklingsverksted_leftovers_in_the_report(pdf_text: str) -> None:
+    for word in ("tviklingsverksted", "samling", "Samling", "Ingen team", "0 kommuner", "Mal for"):
+        assert word not in pdf_text, word
+    assert "Deltakende kommuner Trysil, Engerdal, Kongsvinger og Sør-Odal" in pdf_text
+
+
+def test_the_report_is_organised_by_goal_with_every_result(pdf_text: str) -> None:
+    register = yaml.safe_load((HEDMARK / "tiltaksplan.yaml").read_text(encoding="utf-8"))
+    for goal in register["resultatmål"]:
+        assert f"Tiltak og resultat for {goal['id']}" in pdf_text
+    for measure in register["tiltak"]:
+        for result in measure["resultater"]:
+            words = " ".join(result["tekst"].split())
+            # each result at least once under a goal, and once under its measure
+            assert pdf_text.count(words[:40]) >= 2, words
+    section = pdf_text[pdf_text.index("Tiltak og resultat for R3") :]
+    section = section[: section.index("Tiltak A: Rekrutteringsambassadører")]
+    assert "I. Veiledernettverk" in section
+    assert "Samarbeidet mellom Trysil og Engerdal har økt." in section
+    assert "27 ansatte har fullført" not in section  # that result answers R1 only
+
+
+def test_events_local_leadership_and_sub_project(pdf_text: str) -> None:
+    assert (
+        "4. april 2018 Workshop Workshop om rekruttering Kommunestyresalen, Trysil 80" in pdf_text
+    )
+    assert "31. oktober 2019 Styringsgruppemøte Evaluering av prosjektet" in pdf_text
+    assert re.search(r"Kongsvinger og Sør-Odal Marte Trøen.*?\(fra 1\. september 2017\)", pdf_text)
+    assert "(fram til 30. juni 2019)" in pdf_text
+    assert "Delprosjekt: Videreutdanning i veiledning for helse- og omsorgstjenesten." in pdf_text
+
+
+def test_docx_and_html_have_the_goal_tables(tmp_path: Path) -> None:
+    docx = tmp_path / "r.docx"
+    assert jv("build-report", "--pilot", str(HEDMARK), "-o", str(docx)).exit_code == 0
+    headings = [
+        p.text for p in Document(str(docx)).paragraphs if p.style.name.startswith("Heading")
+    ]
+    assert "Tiltak og resultat" in " ".join(headings)
+    assert any(h.startswith("R2: Utvikle og iverksette") for h in headings)
+    html = tmp_path / "r.html"
+    assert jv("build-report", "--pilot", str(HEDMARK), "-o", str(html)).exit_code == 0
+    assert "Tiltak og resultat for R1" in html.read_text(encoding="utf-8")
