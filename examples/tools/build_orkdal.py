@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -85,9 +86,24 @@ def month_table(scaffolded: str, rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def with_email(member: dict[str, Any], leader: str, slug: str) -> dict[str, Any]:
+    """The group leader gets an (invented) address, where `jv remind` sends the reminders."""
+    if member["navn"] != leader:
+        return member
+    plain = member["navn"].lower().translate(str.maketrans({"ø": "o", "æ": "ae", "å": "a"}))
+    plain = unicodedata.normalize("NFKD", plain).encode("ascii", "ignore").decode()
+    return {**member, "epost": ".".join(plain.split()) + f"@{slug}.kommune.example.no"}
+
+
 def main() -> None:
     content = yaml.safe_load(CONTENT.read_text(encoding="utf-8"))
     pilot = content["pilot"]
+    # the attendance lists and evaluations are kept as the project leader keeps them: CSV
+    kept = {
+        f"{folder}/{path.name}": path.read_bytes()
+        for folder in ("oppmote", "evaluering")
+        for path in sorted((TARGET / folder).glob("*.csv"))
+    }
     if TARGET.exists():
         shutil.rmtree(TARGET)
     samling_args: list[str] = []
@@ -99,6 +115,12 @@ def main() -> None:
         "--prosjektleder", pilot["prosjektleder"]["navn"], "--epost", pilot["prosjektleder"]["epost"],
         "--no-git", *samling_args, cwd=HERE,
     )  # fmt: skip
+    # the example is checked by this repository's CI, not by a workflow of its own
+    shutil.rmtree(TARGET / ".github")
+    (TARGET / ".pre-commit-config.yaml").unlink()
+    for rel, data in kept.items():
+        (TARGET / rel).parent.mkdir(exist_ok=True)
+        (TARGET / rel).write_bytes(data)
 
     # pilot.yaml: what init wrote, with the pilot's facts written in.
     data = yaml.safe_load((TARGET / "pilot.yaml").read_text(encoding="utf-8"))
@@ -124,7 +146,7 @@ def main() -> None:
         info: dict[str, Any] = {
             "kommune": team["kommune"],
             "gruppeleder": team["gruppeleder"],
-            "medlemmer": team["medlemmer"],
+            "medlemmer": [with_email(m, team["gruppeleder"], slug) for m in team["medlemmer"]],
             "referansegruppe": team["referansegruppe"],
             "status": team["status"],
         }
@@ -176,8 +198,9 @@ def main() -> None:
         text = path.read_text(encoding="utf-8")
         title_line = text.splitlines()[0]
         title = title_line.removeprefix("# ").replace(" {.unnumbered}", "")
-        markers = re.findall(r"^<!-- jv:.*-->$", text, re.MULTILINE)
         prose = str(chapters[title]).strip()
+        # markers placed in the prose stay there; the others go after it
+        markers = [m for m in re.findall(r"^<!-- jv:.*-->$", text, re.MULTILINE) if m not in prose]
         path.write_text(
             title_line + "\n\n" + prose + "\n" + "".join(f"\n{m}\n" for m in markers),
             encoding="utf-8",

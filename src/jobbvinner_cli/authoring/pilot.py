@@ -15,7 +15,6 @@ from jobbvinner_cli.layout import PILOT_FILE, REGISTER_FILE, REPORT_DIR, TEAMS_D
 from jobbvinner_cli.model.chapters import PART_TITLES, chapters_for
 from jobbvinner_cli.textio import write_atomic
 
-
 METHODS = ("utviklingsverksted", "tiltaksplan")
 
 
