@@ -16,6 +16,8 @@ from jobbvinner_cli.check.engine import CheckOptions, CheckResult, run_check
 from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.model.delivery import State
 from jobbvinner_cli.model.doctype import DocumentType
+from jobbvinner_cli.model.pilot import Event
+from jobbvinner_cli.model.register import Measure
 from jobbvinner_cli.model.schedule import Slot
 from jobbvinner_cli.pipeline.hours import team_hours
 
@@ -53,6 +55,9 @@ class StatusTable:
     rows: list[Row]
     periods: int
     attendance_recorded: list[int] = field(default_factory=list)  # gatherings with a list
+    by_measures: bool = False  # a pilot run by a plan of goals and measures
+    measures: list[Measure] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
 
 
 def abbreviations(names: list[str]) -> dict[str, str]:
@@ -114,7 +119,13 @@ def build_status(pilot: Path | None, today: dt.date) -> StatusTable:
             row.attendance[nr] = sum(1 for p in people if p.slug == slug)
         rows.append(row)
     recorded = sorted(report.gatherings.attendance)
-    return StatusTable(today, columns, rows, periods, recorded)
+    table = StatusTable(today, columns, rows, periods, recorded)
+    if pilot_model is not None:
+        table.by_measures = pilot_model.by_measures
+        table.events = sorted(pilot_model.hendelser, key=lambda e: e.dato)
+    if report.register is not None:
+        table.measures = list(report.register.tiltak)
+    return table
 
 
 def _column(where: Slot, short: dict[str, str]) -> Column:

@@ -73,3 +73,14 @@ def test_docx_and_html_have_the_goal_tables(tmp_path: Path) -> None:
     html = tmp_path / "r.html"
     assert jv("build-report", "--pilot", str(HEDMARK), "-o", str(html)).exit_code == 0
     assert "Tiltak og resultat for R1" in html.read_text(encoding="utf-8")
+
+
+def test_status_shows_the_measures_and_the_events_on_a_day() -> None:
+    result = jv("status", "--pilot", str(HEDMARK), "--today", "2019-06-01")
+    assert result.exit_code == 0
+    lines = [" ".join(line.split()) for line in result.stdout.splitlines()]
+    assert "A. Rekrutteringsambassadører R2 pågår 01.06.2018 1 15.11.2018" in lines
+    assert "I. Veiledernettverk R3 pågår 01.08.2019 0 –" in lines
+    assert "Hendelser: 9 holdt, 4 kommende." in lines
+    assert "14.06.2019 Veilederutdanningen fullført" in lines
+    assert "Piloten har ingen team" not in result.stdout

@@ -147,3 +147,17 @@ def test_times_are_oslo_times_with_the_time_zone_given(tmp_path: Path) -> None:
     assert "BEGIN:VTIMEZONE" in text and "TZID:Europe/Oslo" in text
     first = vobject.readOne(text).contents["vevent"][0]
     assert first.dtstart.value.utcoffset() == dt.timedelta(hours=1)  # CET in November
+
+
+def test_a_measures_pilot_has_its_events_in_the_calendar(tmp_path: Path) -> None:
+    hedmark = EXAMPLE.parent / "pilot-hedmark"
+    out = tmp_path / "hedmark.ics"
+    assert jv("calendar", "--pilot", str(hedmark), "-o", str(out)).exit_code == 0
+    events = {str(e["UID"]).split("@")[0]: e for e in _events(out)}
+    assert len(events) == 13
+    trysil = events["hendelse-workshop-1"]
+    assert str(trysil["SUMMARY"]) == "Workshop: Workshop om rekruttering"
+    assert trysil.decoded("DTSTART") == dt.date(2018, 4, 4)
+    assert str(trysil["LOCATION"]) == "Kommunestyresalen, Trysil"
+    assert "Deltakere: 80" in str(trysil["DESCRIPTION"])
+    assert str(events["hendelse-milepael-2"]["SUMMARY"]) == "Milepæl: Veilederutdanningen fullført"

@@ -38,6 +38,21 @@ def _next(row: Row) -> str:
 
 def as_json(table: StatusTable) -> dict[str, Any]:
     return {
+        "measures": [
+            {
+                "id": m.id,
+                "name": m.navn,
+                "goals": m.mål,
+                "status": m.status.value,
+                "start": m.start.isoformat() if m.start else None,
+                "results": len(m.resultater),
+            }
+            for m in table.measures
+        ],
+        "events": [
+            {"date": e.dato.isoformat(), "type": e.type.value, "title": e.label}
+            for e in table.events
+        ],
         "today": table.today.isoformat(),
         "documents": [
             {"document": c.doc_id, "type": c.doctype.name, "nr": c.nr, "due": c.due.isoformat()}

@@ -206,8 +206,7 @@ def status_text(table: StatusTable) -> str:
 def _print_status(console: Console, table: StatusTable) -> None:
     from jobbvinner_cli.model.delivery import State
 
-    if not table.rows:
-        console.print("Piloten har ingen team ennå. Lag et med «jv new-team KOMMUNE».")
+    if not _print_start(console, table):
         return
     if not table.columns:
         console.print(
@@ -265,6 +264,50 @@ def _print_status(console: Console, table: StatusTable) -> None:
     if table.attendance_recorded:
         console.print()
         console.print(_attendance_table(table))
+
+
+def _print_start(console: Console, table: StatusTable) -> bool:
+    """The measures of a pilot run by goals and measures; whether the teams follow."""
+    if table.by_measures:
+        _print_measures(console, table)
+        return bool(table.rows)
+    if not table.rows:
+        console.print("Piloten har ingen team ennå. Lag et med «jv new-team KOMMUNE».")
+        return False
+    return True
+
+
+def _print_measures(console: Console, table: StatusTable) -> None:
+    """A pilot run by goals and measures: its measures, and its events before and after today."""
+    if not table.measures:
+        console.print("Tiltaksplanen har ingen tiltak ennå. Skriv dem i tiltaksplan.yaml.")
+    else:
+        grid = Table(
+            title=f"Tiltak per {format_short(table.today)}",
+            title_justify="left",
+            box=box.SIMPLE,
+            pad_edge=False,
+        )
+        for title in ("Tiltak", "Mål", "Status", "Startet", "Resultater", "Siste resultat"):
+            grid.add_column(title, no_wrap=title != "Tiltak")
+        for m in table.measures:
+            known = [r for r in m.resultater if r.dato is None or r.dato <= table.today]
+            dated = [r.dato for r in known if r.dato is not None]
+            grid.add_row(
+                escape(f"{m.id}. {m.navn}"),
+                escape(", ".join(m.mål)),
+                escape(m.status.label),
+                format_short(m.start) if m.start else "–",
+                str(len(known)),
+                format_short(max(dated)) if dated else "–",
+            )
+        console.print(grid)
+    past = [e for e in table.events if e.dato <= table.today]
+    coming = [e for e in table.events if e.dato > table.today]
+    if table.events:
+        console.print(f"Hendelser: {len(past)} holdt, {len(coming)} kommende.")
+    for event in coming[:5]:
+        console.print(f"  {format_short(event.dato)}  {escape(event.label)}")
 
 
 def _hours_table(table: StatusTable) -> Table:

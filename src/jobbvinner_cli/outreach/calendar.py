@@ -19,7 +19,7 @@ from jobbvinner_cli.check.deadlines import Entry
 from jobbvinner_cli.dates import format_date
 from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.model.delivery import State
-from jobbvinner_cli.model.pilot import Gathering, GatheringStatus, Pilot
+from jobbvinner_cli.model.pilot import EVENT_LABELS, Gathering, GatheringStatus, Pilot
 from jobbvinner_cli.slugs import slug_for
 
 PRODID = "-//KS Jobbvinner//jv//NO"
@@ -108,6 +108,45 @@ def gathering_event(pilot: Pilot, gathering: Gathering) -> CalendarEvent | None:
     )
 
 
+def event_events(pilot: Pilot) -> list[CalendarEvent]:
+    """The pilot's events (workshops, steering group meetings, milestones, presentations).
+
+    Their UID is their place in pilot.yaml's list with their kind: a date moved keeps the
+    event, and one added at the end changes no other."""
+    found: list[CalendarEvent] = []
+    counts: dict[str, int] = {}
+    for event in pilot.hendelser:
+        kind = event.type.value
+        counts[kind] = counts.get(kind, 0) + 1
+        title = EVENT_LABELS[event.type] + (f": {event.tittel}" if event.tittel else "")
+        lines = [pilot.navn]
+        if event.kommune:
+            lines.append(f"Kommune: {event.kommune}")
+        if event.deltakere is not None:
+            lines.append(f"Deltakere: {event.deltakere}")
+        if event.beskrivelse:
+            lines.append(event.beskrivelse)
+        found.append(
+            CalendarEvent(
+                uid=f"hendelse-{slug_text(kind)}-{counts[kind]}@{_domain(pilot)}",
+                summary=title,
+                start=event.dato,
+                end=event.dato,
+                description="\n".join(lines),
+                location=event.sted,
+                categories=(EVENT_LABELS[event.type],),
+            )
+        )
+    return found
+
+
+_ASCII = {ord("æ"): "ae", ord("ø"): "o", ord("å"): "a"}
+
+
+def slug_text(text: str) -> str:
+    return text.translate(_ASCII)
+
+
 def _deadline_text(entry: Entry, pilot: Pilot) -> tuple[str, str]:
     slot = entry.slot
     title = slot.doctype.title + (f" {slot.nr}" if slot.nr is not None else "")
@@ -168,6 +207,7 @@ def build_calendar(
             undated.append(gathering)
         else:
             events.append(event)
+    events.extend(event_events(pilot))
     events.extend(deadline_events(pilot, ctx, entries, team))
     events.sort(key=lambda e: (e.start, e.uid))
     name = pilot.navn
