@@ -13,7 +13,12 @@ import typer
 from jobbvinner_cli.cli.check import EPILOG as CHECK_EPILOG
 from jobbvinner_cli.cli.check import check_command
 from jobbvinner_cli.cli.init import init_command
-from jobbvinner_cli.cli.outreach import calendar_command, certificates_command, remind_command
+from jobbvinner_cli.cli.outreach import (
+    calendar_command,
+    certificates_command,
+    progress_report_command,
+    remind_command,
+)
 from jobbvinner_cli.cli.report import build_report_command, export_command
 from jobbvinner_cli.cli.scaffold import scaffold_command
 from jobbvinner_cli.cli.status import status_command
@@ -69,6 +74,7 @@ app.command("export")(export_command)
 app.command("calendar")(calendar_command)
 app.command("remind")(remind_command)
 app.command("kursbevis")(certificates_command)
+app.command("progress-report")(progress_report_command)
 
 
 def main() -> None:

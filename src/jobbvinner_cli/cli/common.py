@@ -55,6 +55,18 @@ def parse_today(value: str | None) -> dt.date:
         ) from None
 
 
+def parse_date(value: str | None) -> dt.date:
+    """A date option (the flag is named by ``option_value``); today when not given."""
+    if value is None:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageError(
+            f"«{value}» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2019-12-31."
+        ) from None
+
+
 # --- format choices ------------------------------------------------------------------------
 
 

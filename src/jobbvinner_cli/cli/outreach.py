@@ -7,7 +7,14 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from jobbvinner_cli.cli.common import PilotOption, TodayOption, option_value, parse_today, run
+from jobbvinner_cli.cli.common import (
+    PilotOption,
+    TodayOption,
+    option_value,
+    parse_date,
+    parse_today,
+    run,
+)
 
 if TYPE_CHECKING:
     from jobbvinner_cli.outreach.publish import Written
@@ -162,5 +169,65 @@ def certificates_command(
                 ("Skrev", "green"),
                 f" {len(done.paths) - 1} kursbevis i {output}, og alle samlet i {done.paths[-1]}",
             )
+
+    run(action)
+
+
+def progress_report_command(
+    day: Annotated[
+        str | None,
+        typer.Option(
+            "--dato",
+            metavar="ÅÅÅÅ-MM-DD",
+            help="Datoen rapporten gjelder til. Standard: dagens dato.",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--siden",
+            metavar="ÅÅÅÅ-MM-DD",
+            help="Datoen rapporten gjelder fra. Standard: datoen for forrige underveisrapport "
+            "i rapporter/, ellers pilotens start.",
+        ),
+    ] = None,
+    recipient: Annotated[
+        str,
+        typer.Option(
+            "--mottaker",
+            metavar="TEKST",
+            help="Hvem rapporten går til, for eksempel «Helsedirektoratet» eller «styringsgruppa».",
+        ),
+    ] = "",
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FIL.md",
+            help="Filen rapporten skrives til. Standard: rapporter/underveisrapport-DATO.md.",
+        ),
+    ] = None,
+    force: ForceOption = False,
+    pilot: PilotOption = None,
+) -> None:
+    """Lag en underveisrapport fra tiltaksplanen: årsrapporten eller halvårsrapporten.
+
+    For piloter med «metode: tiltaksplan». Rapporten lister tiltakene som er startet i
+    perioden, som pågår og som er gjennomført, resultatene siden forrige rapport (per mål)
+    og hendelsene i perioden, og har et punkt for prosjektlederens vurdering. Den skrives
+    som Markdown, som prosjektlederen skriver videre i.
+    """
+
+    def action() -> None:
+        from jobbvinner_cli.formats import terminal
+        from jobbvinner_cli.outreach.publish import write_progress_report
+
+        with option_value("--dato"):
+            until = parse_date(day)
+        with option_value("--siden"):
+            start = parse_date(since) if since else None
+        done = write_progress_report(pilot, until, start, recipient.strip(), output, force=force)
+        terminal.say(("Skrev", "green"), f" {done.paths[0]}")
 
     run(action)

@@ -117,10 +117,22 @@ class RegisterState:
     new_results: list[tuple[Measure, Result]]
 
 
+def finished_by(measure: Measure, day: dt.date) -> bool:
+    """Whether the measure was done (or stopped) on ``day``: by its «slutt», else, when it
+    has none, by its status once it had started."""
+    if measure.status not in (MeasureStatus.DONE, MeasureStatus.STOPPED):
+        return False
+    if measure.slutt is not None:
+        return measure.slutt <= day
+    return measure.start is not None and measure.start <= day
+
+
 def state_on(register: Register, day: dt.date, since: dt.date | None) -> RegisterState:
+    """The register as it stood on ``day`` (its statuses are today's; «start» and «slutt»
+    date them)."""
     started = [m for m in register.tiltak if m.start is not None and m.start <= day]
-    ongoing = [m for m in started if m.status is MeasureStatus.ONGOING]
-    done = [m for m in register.tiltak if m.status in (MeasureStatus.DONE, MeasureStatus.STOPPED)]
+    done = [m for m in started if finished_by(m, day)]
+    ongoing = [m for m in started if m not in done]
     new = [
         (m, r)
         for m in register.tiltak

@@ -19,6 +19,7 @@ from jobbvinner_cli.outreach.calendar import (
     undated_notes,
 )
 from jobbvinner_cli.outreach.certificates import certificate_data, participants, render
+from jobbvinner_cli.outreach.progress import make_progress_report
 from jobbvinner_cli.outreach.reminders import due_reminders, file_name, to_email
 from jobbvinner_cli.slugs import slug_for
 from jobbvinner_cli.status import checked_pilot
@@ -169,3 +170,25 @@ def _name_slug(name: str) -> str:
         return slug_for(name)
     except UsageError:
         return "deltaker"
+
+
+def write_progress_report(
+    pilot: Path | None,
+    day: dt.date,
+    since: dt.date | None,
+    recipient: str,
+    output: Path | None,
+    *,
+    force: bool,
+) -> Written:
+    report, ctx = checked_pilot(pilot, day)
+    assert ctx.pilot is not None
+    made = make_progress_report(ctx.root, ctx.pilot, report.register, day, since, recipient, output)
+    if made.path.exists() and not force:
+        raise JvError(
+            "Underveisrapporten finnes allerede og blir ikke overskrevet.",
+            path=str(made.path),
+            hint=Hint.REPLACE_FILE,
+        )
+    write_atomic(made.path, made.text)
+    return Written(paths=[made.path])
