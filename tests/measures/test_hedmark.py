@@ -84,3 +84,14 @@ def test_status_shows_the_measures_and_the_events_on_a_day() -> None:
     assert "Hendelser: 9 holdt, 4 kommende." in lines
     assert "14.06.2019 Veilederutdanningen fullført" in lines
     assert "Piloten har ingen team" not in result.stdout
+
+
+def test_the_organisation_shows_who_held_a_role_when(pdf_text: str) -> None:
+    assert "Torunn Aasland (fram til 28. februar 2019)" in pdf_text
+    assert "Øystein Rud (fra 1. mars 2019)" in pdf_text
+
+
+def test_types_says_there_are_no_team_documents() -> None:
+    result = jv("types", "--pilot", str(HEDMARK))
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Piloten går etter en tiltaksplan (metode: tiltaksplan)")

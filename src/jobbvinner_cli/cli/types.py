@@ -15,6 +15,13 @@ def types_command(pilot: PilotOption = None) -> None:
         from jobbvinner_cli.pipeline.repo import PilotRepo
 
         repo = PilotRepo.load(pilot)
+        if repo.pilot.by_measures:
+            say(
+                "Piloten går etter en tiltaksplan (metode: tiltaksplan): teamene har ingen "
+                "dokumenter med frister. Målene og tiltakene står i tiltaksplan.yaml; se "
+                "«jv status» og «jv progress-report»."
+            )
+            return
         for name, doctype in repo.doctypes.items():
             variant = doctype.variant_name(repo.pilot.variant_for(name))
             pages = (

@@ -33,15 +33,19 @@ def hendelser(data: ReportInput, workdir: Path) -> str:
     )
 
 
-def _person(member: OrgMember) -> str:
-    text = member.navn + (f", {member.stilling}" if member.stilling else "")
+def role_dates(member: OrgMember) -> str:
+    """« (fram til 1. desember 2019)»: when the person had the role, where it is known."""
     if member.fra and member.til:
-        text += f" ({format_date(member.fra)} – {format_date(member.til)})"
-    elif member.til:
-        text += f" (fram til {format_date(member.til)})"
-    elif member.fra:
-        text += f" (fra {format_date(member.fra)})"
-    return text
+        return f" ({format_date(member.fra)} – {format_date(member.til)})"
+    if member.til:
+        return f" (fram til {format_date(member.til)})"
+    if member.fra:
+        return f" (fra {format_date(member.fra)})"
+    return ""
+
+
+def _person(member: OrgMember) -> str:
+    return member.navn + (f", {member.stilling}" if member.stilling else "") + role_dates(member)
 
 
 def lokal_ledelse(data: ReportInput, workdir: Path) -> str:

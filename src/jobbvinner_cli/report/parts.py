@@ -12,7 +12,13 @@ from jobbvinner_cli.pipeline.body import Item
 from jobbvinner_cli.pipeline.hours import team_hours
 from jobbvinner_cli.report.evaluation import evaluering, oppmote
 from jobbvinner_cli.report.inputs import ReportInput
-from jobbvinner_cli.report.measures import hendelser, lokal_ledelse, tiltak, tiltak_og_resultat
+from jobbvinner_cli.report.measures import (
+    hendelser,
+    lokal_ledelse,
+    role_dates,
+    tiltak,
+    tiltak_og_resultat,
+)
 from jobbvinner_cli.report.tables import grid_table, pipe_table
 
 
@@ -25,7 +31,7 @@ def organisasjon(data: ReportInput, workdir: Path) -> str:
     ):
         if not members:
             continue
-        rows = [[m.navn, m.stilling, m.oppgave] for m in members]
+        rows = [[m.navn + role_dates(m), m.stilling, m.oppgave] for m in members]
         out.append(
             pipe_table(["Navn", "Stilling", "Oppgave"], rows, f"{label} i {data.pilot.navn}")
         )
