@@ -45,25 +45,19 @@ TodayOption = Annotated[
 
 def parse_today(value: str | None) -> dt.date:
     """The --today option as a date; today's date when it is not given."""
+    return parse_date(value, flag="--today ")
+
+
+def parse_date(value: str | None, *, flag: str = "") -> dt.date:
+    """A date option; today's date when it is not given. ``flag`` starts the message
+    («--today »); without it, ``option_value`` names the option."""
     if value is None:
         return dt.date.today()
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError:
         raise UsageError(
-            f"--today «{value}» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2019-12-31."
-        ) from None
-
-
-def parse_date(value: str | None) -> dt.date:
-    """A date option (the flag is named by ``option_value``); today when not given."""
-    if value is None:
-        return dt.date.today()
-    try:
-        return dt.date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageError(
-            f"«{value}» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2019-12-31."
+            f"{flag}«{value}» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel 2019-12-31."
         ) from None
 
 
