@@ -18,7 +18,7 @@ HEDMARK = REPO / "examples" / "pilot-hedmark"
 def test_the_example_checks_clean() -> None:
     result = jv("check", "--pilot", str(HEDMARK), "--today", "2020-12-31")
     assert result.exit_code == 0
-    assert result.stdout == "Ingen funn i 12 filer.\n"
+    assert result.stdout == "Ingen funn i 13 filer.\n"
 
 
 @pytest.fixture(scope="module")
@@ -95,3 +95,20 @@ def test_types_says_there_are_no_team_documents() -> None:
     result = jv("types", "--pilot", str(HEDMARK))
     assert result.exit_code == 0
     assert result.stdout.startswith("Piloten går etter en tiltaksplan (metode: tiltaksplan)")
+
+
+def test_a_file_named_as_an_appendix_is_appended(pdf_text: str) -> None:
+    assert "Vedlegg 1: Rapport fra delprosjektet Videreutdanning i veiledning" in pdf_text
+    assert "27 ansatte fra de fire kommunene fullførte i juni 2019." in pdf_text
+
+
+def test_a_missing_appendix_is_an_error_on_its_line(tmp_path: Path) -> None:
+    import shutil
+
+    pilot = Path(shutil.copytree(HEDMARK, tmp_path / "pilot"))
+    (pilot / "vedlegg" / "delprosjekt-veiledning.md").unlink()
+    result = jv("check", "--pilot", str(pilot))
+    assert result.exit_code == 1
+    assert "JV901  Vedlegget «vedlegg/delprosjekt-veiledning.md» finnes ikke" in result.stdout
+    built = jv("build-report", "--pilot", str(pilot), "-o", str(tmp_path / "r.pdf"))
+    assert built.exit_code == 1  # what check calls an error stops the build

@@ -36,7 +36,7 @@ def test_broken_references_and_gaps_are_named_with_their_lines(tmp_path: Path) -
         "    113  feil     JV804  Id-en «H» er brukt for tiltaket før (også på linje 102). Gi det "
         "en egen id.\n"
         "\n"
-        "2 feil, 1 advarsel, 0 merknader i 12 filer.\n"
+        "2 feil, 1 advarsel, 0 merknader i 13 filer.\n"
     )
 
 

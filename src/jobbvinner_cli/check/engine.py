@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from jobbvinner_cli.check.appendices import appendix_files
 from jobbvinner_cli.check.consistency import check_against_team, check_effect_goals
 from jobbvinner_cli.check.context import (
     CheckContext,
@@ -142,6 +143,8 @@ def _run_check(options: CheckOptions) -> CheckResult:
     files += [r.facts.task.rel for r in results]
     results += [DocResult(DocFacts(task)) for task in found.unread]
     diagnostics: list[Diagnostic] = [d for r in results for d in r.diagnostics]
+    if options.team is None:
+        found.plain += [f for f in appendix_files(ctx, pilot_sink) if f not in found.plain]
     chapters = _read_chapters(root, found, options.keep_documents, files)
 
     _check_pilot_wide(ctx, options.team, pilot_sink, team_sinks, holidays, years, all_slugs)

@@ -113,8 +113,11 @@ RULES = (JV701, JV702, JV703, JV704, JV705, JV706, JV707)
 
 _FILE = re.compile(r"^samling-([1-9][0-9]*)\.csv$")
 NAME_COLUMNS = ("navn", "name", "fullt navn", "full name", "deltaker")
-QUESTION, ANSWER = ("spørsmål", "sporsmal", "question"), ("svar", "alternativ", "answer", "option")
-COUNT, PERCENT = ("antall", "count", "votes", "stemmer"), ("prosent", "andel", "percent", "%")
+# Column names of the counted layout, in Norwegian and as Mentimeter and Forms export them
+QUESTION = ("spørsmål", "sporsmal", "question", "slide")
+ANSWER = ("svar", "alternativ", "valg", "answer", "option", "choice")
+COUNT = ("antall", "count", "votes", "stemmer", "responses")
+PERCENT = ("prosent", "andel", "percent", "percentage", "%")
 # The columns Microsoft Forms (Norwegian and English) adds before the questions.
 FORMS_META = frozenset(
     {

@@ -9,6 +9,7 @@ family's module, add it to that module's RULES, and use it with ``sink.add(RULE,
 from __future__ import annotations
 
 from jobbvinner_cli.check import (
+    appendices,
     consistency,
     content,
     deadlines,
@@ -29,6 +30,7 @@ _FAMILIES = (
     pilotchecks,
     gatheringdata,
     register,
+    appendices,
 )
 
 FAMILIES: tuple[str, ...] = tuple(module.FAMILY for module in _FAMILIES)

@@ -158,6 +158,9 @@ class ReportSettings(_Model):
 
     deler: dict[str, bool] = Field(default_factory=dict)
     vedlegg: bool | None = None
+    # Markdown files in the pilot added as appendices, in order (an external evaluation,
+    # a sub-project's report)
+    vedlegg_filer: list[str] = Field(default_factory=list)
 
 
 class Deadlines(_Model):

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from jobbvinner_cli.check.appendices import normalised
 from jobbvinner_cli.dates import MONTHS, pages_text
 from jobbvinner_cli.layout import REPORT_DIR
 from jobbvinner_cli.model.chapters import chapters_for, part_enabled
@@ -152,7 +153,11 @@ class Assembler:
         chosen = self.pilot.rapport.vedlegg
         if chosen is not None:
             return chosen
-        return not self.pilot.by_measures or "prosjektplan" in self.data.pilot_docs
+        return (
+            not self.pilot.by_measures
+            or "prosjektplan" in self.data.pilot_docs
+            or bool(self.pilot.rapport.vedlegg_filer)
+        )
 
     def _appendix_body(self, out: _Writer, doc: DocFacts) -> None:
         body = doc.body
@@ -171,6 +176,20 @@ class Assembler:
             number += 1
             out.add(f"## Vedlegg {number}: Prosjektplan {{.unnumbered}}")
             self._appendix_body(out, plan)
+        for rel in self.pilot.rapport.vedlegg_filer:
+            text = self.data.chapters.get(normalised(rel))
+            if text is None:
+                continue  # jv check names it (JV901); the build has warned
+            number += 1
+            body = Body(text, 1)
+            start = body.title_end()
+            title = body.headings[0].text if body.headings and start else Path(rel).stem
+            out.add(f"## Vedlegg {number}: {title} {{.unnumbered}}")
+            demoted = demote_headings(body, start, len(body.lines), 1)
+            out.add(
+                _unnumber(self.images.rewrite(demoted, rel, body.line(start))),
+                (rel, body.line(start)),
+            )
         for doctype in self.data.doctypes.values():
             if doctype.scope != "team" or self.pilot.by_measures:
                 continue  # a pilot run by goals and measures has no team documents
