@@ -10,8 +10,10 @@ from typing import Annotated
 
 import typer
 
+from jobbvinner_cli.cli import language
 from jobbvinner_cli.cli.check import EPILOG as CHECK_EPILOG
 from jobbvinner_cli.cli.check import check_command
+from jobbvinner_cli.cli.clickkit import JvGroup, JvTyper
 from jobbvinner_cli.cli.init import init_command
 from jobbvinner_cli.cli.outreach import (
     calendar_command,
@@ -25,8 +27,9 @@ from jobbvinner_cli.cli.status import status_command
 from jobbvinner_cli.cli.team import new_team_command
 from jobbvinner_cli.cli.types import types_command
 
-app = typer.Typer(
+app = JvTyper(
     name="jv",
+    cls=JvGroup,
     help=(
         "jv – verktøy for en Jobbvinner-pilot (Utviklingsverksted).\n\n"
         "Piloten er en mappe med pilot.yaml, en mappe per team under teams/ og "
@@ -37,7 +40,7 @@ app = typer.Typer(
         "  jv scaffold fremdriftsplan --team bodo"
     ),
     no_args_is_help=True,
-    add_completion=False,
+    add_completion=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -51,14 +54,32 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _lang(value: str | None) -> str | None:
+    # the value was taken before parsing (language.choose_from_args); here it is only checked
+    if value is not None and language.normalize(value) is None:
+        raise typer.BadParameter(f"«{value}» er ikke et språk jv har. Velg nb eller en.")
+    return value
+
+
 @app.callback()
 def root(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Vis versjonen og avslutt."
+            "--version", "-V", callback=_version, is_eager=True, help="Vis versjonen og avslutt."
         ),
     ] = False,
+    lang: Annotated[
+        str | None,
+        typer.Option(
+            "--lang",
+            metavar="nb|en",
+            callback=_lang,
+            is_eager=True,
+            help="Språket i hjelpen og feilmeldingene fra kommandolinjen: nb (bokmål, "
+            "standard) eller en (English). Også med miljøvariabelen JV_LANG.",
+        ),
+    ] = None,
 ) -> None:
     """jv – verktøy for en Jobbvinner-pilot."""
 

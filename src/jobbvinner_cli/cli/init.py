@@ -22,7 +22,10 @@ GIT_STATES = {
 
 def init_command(
     directory: Annotated[
-        Path, typer.Argument(help="Mappen piloten skal ligge i (lages om den ikke finnes).")
+        Path,
+        typer.Argument(
+            metavar="MAPPE", help="Mappen piloten skal ligge i (lages om den ikke finnes)."
+        ),
     ],
     name: Annotated[
         str, typer.Option("--name", "-n", help="Pilotens navn, f.eks. «Jobbvinner Salten».")
@@ -32,6 +35,7 @@ def init_command(
         list[str] | None,
         typer.Option(
             "--samling",
+            metavar="DATO",
             help="Dato for en samling, ÅÅÅÅ-MM-DD (eller ÅÅÅÅ-MM-DD..ÅÅÅÅ-MM-DD over to dager). "
             "Gjenta for hver samling, i rekkefølge.",
         ),

@@ -1,0 +1,326 @@
+"""jv's Typer app classes: every command's help, usage line and usage errors in bokmål.
+
+Click and Typer print their own words in English («Usage:», «Show this message and
+exit.», «No such option», «Input should be greater than or equal to 1») and show
+types as ``<str>`` or ``{directory}``. The classes here put all of that in the
+language of :mod:`jobbvinner_cli.cli.language` in one place: :class:`JvTyper` gives
+every command added with ``app.command(...)`` the class :class:`JvCommand`, so a
+new command is Norwegian without doing anything. The metavars follow the type
+(``MAPPE``, ``FIL``, ``DATO``, ``TALL``, ``TEKST``) unless a command names its own.
+
+This module leans on Typer's vendored Click (``typer._click``); pyproject pins the
+Typer minor version it is written for, and tests/test_norwegian_cli.py walks every
+command so that a Typer upgrade that brings English back fails the tests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, get_args, get_origin
+
+import typer
+from typer._click import exceptions as ce
+from typer._click.core import Context
+from typer._click.formatting import HelpFormatter
+from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+
+from jobbvinner_cli.cli import language
+
+# --- help ----------------------------------------------------------------------------------
+
+
+class JvFormatter(HelpFormatter):
+    """Click's help formatter with the headings and phrases in the chosen language."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, language.phrase(prefix or "Usage: "))
+
+    def write_heading(self, heading: str) -> None:
+        super().write_heading(language.heading(heading))
+
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        super().write_dl([(t, language.help_text(h)) for t, h in rows], col_max, col_spacing)
+
+
+class JvContext(Context):
+    formatter_class = JvFormatter
+
+
+_SCALARS: dict[type, str] = {
+    int: "TALL",
+    float: "TALL",
+    dt.date: "DATO",
+    dt.datetime: "TIDSPUNKT",
+    bool: "JA|NEI",
+}
+
+
+def metavar_of(param: TyperArgument | TyperOption) -> str:
+    """The Norwegian placeholder for a value of this parameter's type."""
+    if isinstance(param, TyperArgument):
+        return (param.name or "verdi").upper()
+    desc = param.type_descriptor
+    if desc.is_choice:
+        return "|".join(str(getattr(c, "value", c)) for c in desc.choices or ())
+    if desc.is_path:
+        return "MAPPE" if desc.path_type == "dir" else "FIL"
+    if desc.is_datetime:
+        return "TIDSPUNKT"
+    annotation: Any = desc.annotation
+    if get_origin(annotation) is list:
+        annotation = (get_args(annotation) or (str,))[0]
+    return _SCALARS.get(annotation, "TEKST")
+
+
+def _name_values(params: Sequence[Any]) -> None:
+    for param in params:
+        if not isinstance(param, TyperArgument | TyperOption) or param.metavar is not None:
+            continue
+        if isinstance(param, TyperOption) and (param.is_flag or param.count):
+            continue
+        param.metavar = metavar_of(param)
+
+
+def _usage_pieces(command: TyperCommand | TyperGroup, ctx: Context) -> list[str]:
+    pieces = [language.phrase(command.options_metavar)] if command.options_metavar else []
+    for param in command.get_params(ctx):
+        if isinstance(param, TyperArgument):
+            name = param.metavar or (param.name or "").upper()
+            piece = name if param.required else f"[{name}]"
+            pieces.append(piece + ("..." if param.nargs != 1 else ""))
+        else:
+            pieces.extend(param.get_usage_pieces(ctx))
+    return pieces
+
+
+def _format_options(command: TyperCommand | TyperGroup, ctx: Context, out: HelpFormatter) -> None:
+    arguments, options = [], []
+    for param in command.get_params(ctx):
+        record = param.get_help_record(ctx)
+        if record is None:
+            continue
+        if isinstance(param, TyperArgument):
+            arguments.append((param.metavar or (param.name or "").upper(), record[1]))
+        else:
+            options.append(record)
+    if arguments:
+        with out.section("Arguments"):
+            out.write_dl(arguments)
+    if options:
+        with out.section("Options"):
+            out.write_dl(options)
+
+
+class JvCommand(TyperCommand):
+    context_class = JvContext
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _name_values(self.params)
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        return _usage_pieces(self, ctx)
+
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
+        _format_options(self, ctx, formatter)
+
+
+class JvGroup(TyperGroup):
+    """The root `jv`: Norwegian help, and usage errors of every command in Norwegian."""
+
+    context_class = JvContext
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _name_values(self.params)
+
+    def collect_usage_pieces(self, ctx: Context) -> list[str]:
+        return [*_usage_pieces(self, ctx), language.phrase(self.subcommand_metavar)]
+
+    def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
+        _format_options(self, ctx, formatter)
+        self.format_commands(ctx, formatter)
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        arglist = sys.argv[1:] if args is None else list(args)
+        language.choose_from_args(arglist)
+        # Typer adds the completion options after the group is made
+        for param in self.params:
+            if param.name == "install_completion" and param.callback is not None:
+                param.callback = _install_completion(param.callback)
+
+        def parse() -> Any:
+            return super(JvGroup, self).main(
+                arglist, prog_name, complete_var, False, windows_expand_args, **extra
+            )
+
+        if not standalone_mode:
+            return parse()
+        try:
+            result = parse()
+        except ce.ClickException as exc:
+            show_click_error(exc)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo("Avbrutt." if language.norwegian() else "Aborted!", err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+class JvTyper(typer.Typer):
+    """A Typer app whose commands are :class:`JvCommand` unless they name another class."""
+
+    def command(self, *args: Any, cls: type[TyperCommand] | None = None, **kwargs: Any) -> Any:
+        return super().command(*args, cls=cls or JvCommand, **kwargs)
+
+
+# --- shell completion ----------------------------------------------------------------------
+
+
+def _install_completion(english: Callable[..., Any]) -> Callable[..., Any]:
+    """Typer's --install-completion, saying in Norwegian where it put the script."""
+
+    if getattr(english, "norwegian", False):
+        return english
+
+    def callback(ctx: Context, param: Any, value: Any) -> Any:
+        if not value or ctx.resilient_parsing or not language.norwegian():
+            return english(ctx, param, value)
+        from typer._completion_shared import install
+
+        shell, path = install(shell=value if isinstance(value, str) else None)
+        typer.echo(
+            f"Fullføring med Tab for {shell} er lagt inn i {path}. "
+            "Den virker når du har åpnet terminalen på nytt."
+        )
+        sys.exit(0)
+
+    callback.norwegian = True  # type: ignore[attr-defined]
+    return callback
+
+
+# --- usage errors --------------------------------------------------------------------------
+
+
+def _hint(exc: ce.BadParameter) -> str:
+    param = exc.param
+    if exc.param_hint is not None:
+        hints = [exc.param_hint] if isinstance(exc.param_hint, str) else list(exc.param_hint)
+    elif isinstance(param, TyperOption):
+        hints = list(param.opts)
+    elif param is not None:
+        hints = [param.metavar or (param.name or "").upper()]
+    else:
+        return ""
+    return " / ".join(f"«{h}»" for h in hints)
+
+
+def _value_message(exc: ce.BadParameter) -> str:
+    cause = exc.__cause__
+    errors = getattr(cause, "errors", None)
+    if callable(errors):
+        first = (errors() or [{}])[0]
+        text = language.value_error(str(first.get("type")), first.get("ctx") or {}, exc.message)
+        if text is not exc.message and "input" in first:
+            return f"«{first['input']}» {text}."
+        return text[0].upper() + text[1:] + ("" if text.endswith(".") else ".")
+    return language.plain_value_error(exc.message)
+
+
+_MESSAGES: tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str]], ...] = (
+    (
+        re.compile(r"^No such command '(.*)'\.(?: Did you mean (.*)\?)?$", re.S),
+        lambda m: (
+            f"Kommandoen «{m[1]}» finnes ikke."
+            + (f" Mente du {_quoted(m[2])}?" if m[2] else " Se kommandoene med «jv --help».")
+        ),
+    ),
+    (re.compile(r"^Missing command\.$"), lambda m: "Mangler kommando. Se kommandoene med --help."),
+    (
+        re.compile(r"^Got unexpected extra argument(?:s|\(s\))? \((.*)\)$", re.S),
+        lambda m: f"For mange argumenter: {m[1]}. Sett verdier med mellomrom i anførselstegn.",
+    ),
+    (
+        re.compile(r"^Option '(.*)' requires an argument\.$"),
+        lambda m: f"Valget «{m[1]}» trenger en verdi.",
+    ),
+    (
+        re.compile(r"^Option '(.*)' requires (\d+) arguments\.$"),
+        lambda m: f"Valget «{m[1]}» trenger {m[2]} verdier.",
+    ),
+    (
+        re.compile(r"^Option '(.*)' does not take a value\.$"),
+        lambda m: f"Valget «{m[1]}» tar ingen verdi.",
+    ),
+    (
+        re.compile(r"^Argument '(.*)' takes (\d+) values\.$"),
+        lambda m: f"Argumentet «{m[1].upper()}» tar {m[2]} verdier.",
+    ),
+)
+
+
+def _quoted(python_reprs: str) -> str:
+    names = re.findall(r"'([^']*)'", python_reprs)
+    return " eller ".join(f"«{n}»" for n in names) if names else python_reprs
+
+
+def describe(exc: ce.ClickException) -> str:
+    """The Norwegian message for one of Click's errors."""
+    if isinstance(exc, ce.NoSuchOption):
+        text = f"Valget «{exc.option_name}» finnes ikke."
+        if exc.possibilities:
+            return (
+                text + f" Mente du {' eller '.join(f'«{p}»' for p in sorted(exc.possibilities))}?"
+            )
+        return text
+    if isinstance(exc, ce.MissingParameter):
+        kind = exc.param_type or (exc.param.param_type_name if exc.param else "")
+        noun = {"argument": "argumentet", "option": "valget"}.get(kind, "verdien")
+        text = f"Mangler {noun} {_hint(exc)}.".replace("  ", " ").replace(" .", ".")
+        desc = getattr(exc.param, "type_descriptor", None)
+        if desc is not None and desc.is_choice and desc.choices:
+            values = ", ".join(str(getattr(c, "value", c)) for c in desc.choices)
+            text += f" Velg en av: {values}."
+        return text
+    if isinstance(exc, ce.BadParameter):
+        hint = _hint(exc)
+        message = _value_message(exc)
+        return f"Ugyldig verdi for {hint}: {message}" if hint else f"Ugyldig verdi: {message}"
+    if isinstance(exc, ce.FileError):
+        return f"Kunne ikke åpne filen «{exc.ui_filename}»: {exc.message}"
+    for pattern, word in _MESSAGES:
+        match = pattern.match(exc.message)
+        if match:
+            return word(match)
+    return exc.message
+
+
+def show_click_error(exc: ce.ClickException) -> None:
+    """Show a Click error: in English as Click does, else the usage line, a pointer to
+    --help and «Feil: …» in Norwegian. An error that shows itself (the help when
+    `jv` is run alone, jv's own option errors) is left to do so."""
+    shows_itself = type(exc).show not in (ce.ClickException.show, ce.UsageError.show)
+    if not language.norwegian() or shows_itself:
+        exc.show()
+        return
+    ctx = getattr(exc, "ctx", None)
+    if ctx is not None:
+        typer.echo(ctx.get_usage(), err=True)
+        if ctx.command.get_help_option(ctx) is not None:
+            typer.echo(f"Se «{ctx.command_path} {ctx.help_option_names[0]}» for hjelp.\n", err=True)
+    from jobbvinner_cli.formats import terminal
+
+    terminal.error(describe(exc))

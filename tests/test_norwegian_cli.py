@@ -1,0 +1,185 @@
+"""Norwegian all the way: every command's --help and Click's usage errors in bokmål.
+
+The commands are found in the app itself, so a command added later is walked too.
+English stays available with JV_LANG=en or --lang en.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import typer
+
+from jobbvinner_cli import __version__
+from jobbvinner_cli.cli import app
+from jobbvinner_cli.cli.clickkit import JvCommand
+from tests.clikit import jv
+
+# Words and marks Click and Typer print in English; none of them is Norwegian.
+ENGLISH = re.compile(
+    r"\b(Usage|Options|Arguments|Commands|Show this|Error|Missing|Invalid|No such|"
+    r"Did you mean|Possible|Try|for help|required|default|env var|Input should|greater|"
+    r"less than|Aborted|does not|not exist|requires|unexpected|value for|COMMAND|ARGS|"
+    r"OPTIONS|DIRECTORY|TEXT|INTEGER|PATH|FILE|Install|current shell)\b"
+    r"|<(str|int|path|dir|file|list\[.*?\]|int range|float|datetime)>|\{\w+\}"
+)
+
+
+def _commands() -> list[list[str]]:
+    """The command paths of the app: [], ["init"], ["check"], … (groups walked too)."""
+    found: list[list[str]] = []
+
+    def walk(command: object, path: list[str]) -> None:
+        found.append(path)
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, [*path, name])
+
+    walk(typer.main.get_command(app), [])
+    return found
+
+
+COMMANDS = _commands()
+
+
+def test_the_walk_finds_every_registered_command() -> None:
+    names = {" ".join(path) for path in COMMANDS}
+    assert {"", "init", "new-team", "scaffold", "check", "status", "export"} <= names
+    group = typer.main.get_command(app)
+    for name, command in getattr(group, "commands", {}).items():
+        assert isinstance(command, JvCommand), f"jv {name} is not a JvCommand"
+
+
+def _english(text: str) -> list[str]:
+    return [m.group(0) for m in ENGLISH.finditer(text)]
+
+
+@pytest.mark.parametrize("path", COMMANDS, ids=lambda p: " ".join(p) or "jv")
+def test_help_is_norwegian(path: list[str]) -> None:
+    result = jv(*path, "--help")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Bruk: jv"), result.output
+    assert _english(result.output) == [], result.output
+    assert "Vis denne hjelpen og avslutt." in result.output
+
+
+USAGE_ERRORS = [
+    (["check", "--nope"], "Feil: Valget «--nope» finnes ikke."),
+    (["checkk"], "Feil: Kommandoen «checkk» finnes ikke. Mente du «check»?"),
+    (["init"], "Feil: Mangler argumentet «MAPPE»."),
+    (["init", "x"], "Feil: Mangler valget «--name» / «-n»."),
+    (["new-team"], "Feil: Mangler argumentet «KOMMUNE»."),
+    (
+        ["scaffold", "fremdriftsplan", "--nr", "0"],
+        "Feil: Ugyldig verdi for «--nr»: «0» må være minst 1.",
+    ),
+    (
+        ["scaffold", "fremdriftsplan", "--nr", "x"],
+        "Feil: Ugyldig verdi for «--nr»: «x» må være et heltall, for eksempel 2.",
+    ),
+    (["init", "x", "-n", "y", "--samlinger", "99"], "«99» kan være høyst 20."),
+    (["check", "--team"], "Feil: Valget «--team» trenger en verdi."),
+    (["check", "--strict=ja"], "Feil: Valget «--strict» tar ingen verdi."),
+    (["types", "ekstra"], "Feil: For mange argumenter: ekstra."),
+    (["check", "--jobs", "-1"], "Feil: Ugyldig verdi for «--jobs»: «-1» må være minst 0."),
+    (["check", "--format", "xml"], "Feil: --format «xml» finnes ikke."),
+    (["--lang", "sv", "check"], "«sv» er ikke et språk jv har. Velg nb eller en."),
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"), USAGE_ERRORS, ids=[" ".join(a) for a, _ in USAGE_ERRORS]
+)
+def test_usage_errors_are_norwegian(args: list[str], expected: str, tmp_path: Path) -> None:
+    result = jv(*args)
+    assert result.exit_code == 2, result.output
+    assert expected in result.output, result.output
+    assert _english(result.output) == [], result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_usage_error_shows_the_usage_line_and_where_help_is() -> None:
+    result = jv("check", "--nope")
+    assert result.output.splitlines()[:2] == [
+        "Bruk: jv check [VALG]",
+        "Se «jv check -h» for hjelp.",
+    ]
+
+
+def test_jv_alone_shows_the_help_in_norwegian() -> None:
+    result = jv()
+    assert result.output.startswith("Bruk: jv [VALG] KOMMANDO [ARGUMENTER]...")
+    assert "Kommandoer:" in result.output
+    assert _english(result.output) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(["--lang", "en", "check", "--nope"], {}), (["check", "--nope"], {"JV_LANG": "en"})],
+)
+def test_english_stays_available(args: list[str], env: dict[str, str]) -> None:
+    result = jv(*args, env=env)
+    assert result.exit_code == 2
+    assert "Usage: jv check [OPTIONS]" in result.output
+    assert "No such option: --nope" in result.output
+
+
+def test_english_help_with_jv_lang() -> None:
+    result = jv("init", "--help", env={"JV_LANG": "en"})
+    assert result.output.startswith("Usage: jv init [OPTIONS] MAPPE")
+    assert "Show this message and exit." in result.output
+    # and the next command line is Norwegian again
+    assert jv("init", "--help").output.startswith("Bruk: jv init [VALG] MAPPE")
+
+
+def test_metavars_follow_the_type() -> None:
+    out = jv("check", "--help").output
+    assert "--pilot MAPPE" in out
+    assert "--today ÅÅÅÅ-MM-DD" in out
+    assert "-t, --team TEKST" in out
+    out = jv("export", "--help").output
+    assert "-o, --output FIL" in out
+    assert "--nr TALL" in out
+    assert "--samling DATO" in jv("init", "--help").output
+
+
+@pytest.mark.parametrize("flag", ["-V", "--version"])
+def test_version(flag: str) -> None:
+    result = jv(flag)
+    assert result.exit_code == 0
+    assert result.output == f"jv {__version__}\n"
+
+
+@pytest.mark.parametrize(
+    ("shell", "needle"),
+    [("bash", "complete -o default -F"), ("zsh", "compdef"), ("fish", "complete --command jv")],
+)
+def test_completion_script_for_each_shell(
+    shell: str, needle: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Typer reads this when it builds the command: the shell is then named, not detected
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
+    result = jv("--show-completion", shell)
+    assert result.exit_code == 0, result.output
+    assert needle in result.output
+    assert "_JV_COMPLETE" in result.output
+
+
+def test_install_completion_writes_the_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
+    result = jv("--install-completion", "bash", env={"HOME": str(tmp_path)})
+    assert result.exit_code == 0, result.output
+    script = tmp_path / ".bash_completions" / "jv.sh"
+    assert "_JV_COMPLETE" in script.read_text(encoding="utf-8")
+    assert str(script) in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+    assert result.output.startswith("Fullføring med Tab for bash er lagt inn i ")
+
+
+def test_completion_completes_commands() -> None:
+    result = jv(
+        env={"_JV_COMPLETE": "complete_bash", "COMP_WORDS": "jv sta", "COMP_CWORD": "1"},
+    )
+    assert result.output.split() == ["status"]
