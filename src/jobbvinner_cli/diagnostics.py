@@ -41,9 +41,18 @@ class Diagnostic:
     team: str | None  # team slug
     document: str | None  # document type
     message: str
+    column: int | None = None  # 1-based, where the position within the line is known
 
-    def sort_key(self) -> tuple[str, int, str]:
-        return (self.path, self.line or 0, self.code)
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line or 0, self.column or 0, self.code)
+
+    def where(self) -> str:
+        """«path:line:column», as far as it is known."""
+        if not self.line:
+            return self.path
+        return (
+            f"{self.path}:{self.line}:{self.column}" if self.column else f"{self.path}:{self.line}"
+        )
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -51,6 +60,7 @@ class Diagnostic:
             "severity": self.severity.value,
             "path": self.path,
             "line": self.line,
+            "column": self.column,
             "team": self.team,
             "document": self.document,
             "message": self.message,
@@ -74,6 +84,7 @@ class Sink:
         *,
         severity: Severity | None = None,
         path: str | None = None,
+        column: int | None = None,
     ) -> None:
         self.items.append(
             Diagnostic(
@@ -84,6 +95,7 @@ class Sink:
                 self.team,
                 self.document,
                 message,
+                column,
             )
         )
 

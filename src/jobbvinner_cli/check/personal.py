@@ -93,6 +93,10 @@ def _line(first_line: int, text: str, pos: int) -> int:
     return first_line + text.count("\n", 0, pos)
 
 
+def _column(text: str, pos: int) -> int:
+    return pos - text.rfind("\n", 0, pos)
+
+
 def _windows(text: str, spans: list[tuple[int, int]], margin: int) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for a, b in spans:
@@ -121,6 +125,7 @@ def check_personal_data(body: str, first_line: int, contacts: frozenset[str], si
                     f"Teksten inneholder et fødselsnummer ({number[:6]} *****). Fødselsnumre skal "
                     "aldri stå i pilotens dokumenter: slett det, og be prosjektlederen fjerne det "
                     "fra git-historikken.",
+                    column=_column(body, match.start()),
                 )
         for match in _PHONE.finditer(body, start, end):
             sink.add(
@@ -128,6 +133,7 @@ def check_personal_data(body: str, first_line: int, contacts: frozenset[str], si
                 _line(first_line, body, match.start()),
                 f"Teksten inneholder et telefonnummer ({match.group(0)}). Dokumentene deles "
                 "bredt; skriv rollen (for eksempel «gruppelederen») i stedet for nummeret.",
+                column=_column(body, match.start()),
             )
     at = body.find("@")
     while at >= 0:
@@ -142,5 +148,6 @@ def check_personal_data(body: str, first_line: int, contacts: frozenset[str], si
                 _line(first_line, body, address.start()),
                 f"Teksten inneholder e-postadressen {address.group(0)}, som ikke er en av "
                 "pilotens egne adresser i pilot.yaml. Fjern den, eller skriv rollen i stedet.",
+                column=_column(body, address.start()),
             )
         at = body.find("@", address.end())

@@ -5,7 +5,8 @@ from __future__ import annotations
 import fnmatch
 import os
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -21,15 +22,13 @@ from jobbvinner_cli.cli.common import (
 )
 from jobbvinner_cli.errors import EXIT_FAILED, EXIT_OK, UsageError
 
-if TYPE_CHECKING:
-    from jobbvinner_cli.check.engine import CheckResult
-
 
 class CheckFormat(str, Enum):
     TEXT = "text"
     JSON = "json"
     GITHUB = "github"
     JUNIT = "junit"
+    SARIF = "sarif"
     AUTO = "auto"
     MD = "md"  # only for --list-rules
 
@@ -55,10 +54,30 @@ def check_command(
             "-f",
             case_sensitive=False,
             parser=choice(CheckFormat, "--format", " (md bare med --list-rules)"),
-            help="text, json, github (annotasjoner i GitHub Actions), junit (XML) eller auto "
-            "(github under GitHub Actions, ellers text). Med --list-rules også md.",
+            help="text, json, github (annotasjoner i GitHub Actions), junit (XML), sarif "
+            "(GitHub code scanning) eller auto (github under GitHub Actions, ellers text). "
+            "Med --list-rules også md.",
         ),
     ] = CheckFormat.AUTO,
+    quiet: Annotated[
+        bool,
+        typer.Option(
+            "--quiet",
+            "-q",
+            help="Vis bare feil og advarsler, uten merknader og oppsummering; ingenting når "
+            "alt er i orden. Exit-koden er den samme.",
+        ),
+    ] = False,
+    output_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--output-file",
+            "-o",
+            dir_okay=False,
+            help="Skriv resultatet til denne filen i stedet for på skjermen (for eksempel "
+            "jv-check.sarif i CI). JUnit og SARIF skrives også når sjekken ikke kan kjøres.",
+        ),
+    ] = None,
     strict: Annotated[
         bool, typer.Option("--strict", help="La advarsler gi exit-kode 1, som feil.")
     ] = False,
@@ -99,7 +118,7 @@ def check_command(
         if fmt is CheckFormat.MD:
             raise UsageError(
                 "--format md gjelder bare regeltabellen (--list-rules). "
-                "Velg text, json, github, junit eller auto."
+                "Velg text, json, github, junit, sarif eller auto."
             )
         if explain is not None:
             return _explain(explain)
@@ -115,10 +134,13 @@ def check_command(
             fmt = CheckFormat.GITHUB if in_actions else CheckFormat.TEXT
 
         from jobbvinner_cli.check.engine import CheckOptions, run_check
+        from jobbvinner_cli.cli.check_output import emit, failure_report, rendered
         from jobbvinner_cli.diagnostics import Severity
 
-        report = run_check(CheckOptions(pilot=pilot, today=day, team=team, ignore=codes, jobs=jobs))
-        write(_rendered(report, fmt, strict))
+        options = CheckOptions(pilot=pilot, today=day, team=team, ignore=codes, jobs=jobs)
+        with failure_report(fmt.value, output_file):
+            report = run_check(options)
+        emit(rendered(report, fmt.value, strict, quiet), output_file)
         if report.fatal:
             raise UsageError(
                 "pilot.yaml kan ikke leses, så resten av piloten er ikke sjekket. Rett feilen over."
@@ -130,7 +152,7 @@ def check_command(
     raise typer.Exit(run(action))
 
 
-# Rich (formats.terminal) is imported only for text: JSON, GitHub and JUnit start faster.
+# Rich (formats.terminal) is imported only for text: the other formats start faster.
 
 
 def _list_rules(fmt: CheckFormat) -> int:
@@ -170,21 +192,3 @@ def _ignored_codes(values: list[str]) -> list[str]:
                 f"--ignore {code}: ingen regel har den koden. Se «jv check --list-rules»."
             )
     return codes
-
-
-def _rendered(report: CheckResult, fmt: CheckFormat, strict: bool) -> str:
-    if fmt is CheckFormat.JSON:
-        from jobbvinner_cli.formats import check_json
-
-        return check_json.render(report)
-    if fmt is CheckFormat.GITHUB:
-        from jobbvinner_cli.formats import github
-
-        return github.render(report)
-    if fmt is CheckFormat.JUNIT:
-        from jobbvinner_cli.formats import junit
-
-        return junit.render(report, strict)
-    from jobbvinner_cli.formats import terminal
-
-    return terminal.check_text(report)

@@ -24,7 +24,7 @@ def _prop(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _workspace_prefix(root: Path) -> str:
+def workspace_prefix(root: Path) -> str:
     """The pilot's folder relative to the repository checkout, so annotations land on files."""
     base = os.environ.get("GITHUB_WORKSPACE") or os.getcwd()
     try:
@@ -34,14 +34,17 @@ def _workspace_prefix(root: Path) -> str:
     return "" if rel == "." else rel + "/"
 
 
-def render(report: CheckResult) -> str:
-    prefix = _workspace_prefix(report.root)
+def render(report: CheckResult, summary: bool = True) -> str:
+    prefix = workspace_prefix(report.root)
     out = []
     for d in report.diagnostics:
         props = [f"file={_prop(prefix + d.path)}"]
         if d.line:
             props.append(f"line={d.line}")
+            if d.column:
+                props.append(f"col={d.column}")
         props.append(f"title={_prop(f'{d.code} {RULES[d.code].name}')}")
         out.append(f"::{COMMANDS[d.severity]} {','.join(props)}::{_data(d.message)}")
-    out.append(f"jv check: {summary_line(report)}")
+    if summary:
+        out.append(f"jv check: {summary_line(report)}")
     return "\n".join(out)

@@ -118,9 +118,10 @@ def _group_title(report: CheckResult, team: str | None) -> str:
     return f"teams/{team}"
 
 
-def check_text(report: CheckResult) -> str:
-    """The findings grouped by team and file, then the counts."""
-    from jobbvinner_cli.formats.summary import plural, summary, summary_line
+def check_text(report: CheckResult, summary: bool = True) -> str:
+    """The findings grouped by team and file, then the counts (unless not ``summary``)."""
+    from jobbvinner_cli.formats.summary import plural, summary_line
+    from jobbvinner_cli.formats.summary import summary as counts
 
     out = _stdout()
 
@@ -128,27 +129,36 @@ def check_text(report: CheckResult) -> str:
         return (0, "") if d.team is None else (1, d.team)
 
     ordered = sorted(report.diagnostics, key=lambda d: (group_key(d), d.sort_key()))
-    width = max((len(str(d.line)) for d in ordered if d.line), default=1)
+
+    def position(d: Diagnostic) -> str:
+        if not d.line:
+            return "–"
+        return f"{d.line}:{d.column}" if d.column else str(d.line)
+
+    width = max((len(position(d)) for d in ordered), default=1)
     with out.capture() as captured:
         for (_, team_key), in_group in groupby(ordered, key=group_key):
             out.print(f"[bold]{escape(_group_title(report, team_key or None))}[/]")
             for path, items in groupby(in_group, key=lambda d: d.path):
                 out.print(f"  [underline]{escape(path)}[/]")
                 for d in items:
-                    where = str(d.line).rjust(width) if d.line else "–".rjust(width)
+                    where = position(d).rjust(width)
                     label = d.severity.label.ljust(8)
                     out.print(
                         f"    {where}  [{STYLES[d.severity.value]}]{label}[/] [dim]{d.code}[/]  "
                         f"{escape(d.message)}"
                     )
             out.print()
-        s = summary(report)
+        s = counts(report)
         style = "bold red" if s["errors"] else ("yellow" if s["warnings"] else "green")
-        if not report.diagnostics:
+        if not summary:
+            pass
+        elif not report.diagnostics:
             out.print(f"[green]Ingen funn[/] i {plural(s['files'], 'fil', 'filer')}.")
         else:
             out.print(f"[{style}]{escape(summary_line(report))}[/]")
-    return captured.get()
+    text = captured.get()
+    return text if summary else text.rstrip("\n")
 
 
 def rules_text() -> str:

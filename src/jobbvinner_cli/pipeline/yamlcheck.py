@@ -40,7 +40,7 @@ def parse_tree(text: str, sink: Sink, offset: int) -> tuple[bool, Node | None]:
         return True, parse_yaml_text(text)
     except YamlTextError as exc:
         line = exc.line + offset if exc.line else offset + 1
-        sink.add(_KIND_CODES.get(exc.kind, JV107), line, exc.message)
+        sink.add(_KIND_CODES.get(exc.kind, JV107), line, exc.message, column=exc.column)
         return False, None
 
 

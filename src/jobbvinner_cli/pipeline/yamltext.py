@@ -38,11 +38,14 @@ class YamlTextError(ValueError):
     "refused" (anchors, aliases, tags) or "depth" (nested too deeply).
     """
 
-    def __init__(self, message: str, line: int | None, kind: str = "syntax") -> None:
+    def __init__(
+        self, message: str, line: int | None, kind: str = "syntax", column: int | None = None
+    ) -> None:
         super().__init__(message)
         self.message = message
         self.line = line
         self.kind = kind
+        self.column = column  # 1-based, when libyaml said where
 
 
 @dataclass(slots=True)
@@ -249,7 +252,8 @@ def parse_yaml_full(text: str) -> Node | None:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
-        raise YamlTextError(explain_yaml_error(exc), line) from None
+        column = mark.column + 1 if mark is not None else None
+        raise YamlTextError(explain_yaml_error(exc), line, column=column) from None
     except yaml.YAMLError as exc:
         raise YamlTextError(f"YAML-en kan ikke leses: {exc}", None) from None
     except RecursionError:  # pragma: no cover - guarded by the two depth limits

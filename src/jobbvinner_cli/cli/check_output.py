@@ -1,0 +1,83 @@
+"""Where `jv check` puts its result: the chosen format, on stdout or in --output-file.
+
+JUnit and SARIF are read by CI steps that expect a file whatever happened, so when
+the check cannot run (no pilot, pilot.yaml unreadable) they still get one that
+says so; the error is shown as well and the exit code stays 2.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from jobbvinner_cli.cli.common import message_of, write
+from jobbvinner_cli.diagnostics import Severity
+from jobbvinner_cli.errors import JvError
+
+if TYPE_CHECKING:
+    from jobbvinner_cli.check.engine import CheckResult
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def emit(text: str, output_file: Path | None) -> None:
+    """The text on stdout, or written atomically to ``output_file`` (without colours)."""
+    if output_file is None:
+        if text:
+            write(text)
+        return
+    from jobbvinner_cli.textio import write_atomic
+
+    plain = _ANSI.sub("", text)
+    try:
+        write_atomic(output_file, plain if not plain or plain.endswith("\n") else plain + "\n")
+    except OSError as exc:
+        raise JvError(
+            f"Klarte ikke å skrive resultatet til {output_file}: {exc.strerror or exc}. "
+            "Sjekk at mappen finnes og at du kan skrive i den."
+        ) from None
+
+
+def rendered(report: CheckResult, fmt: str, strict: bool, quiet: bool = False) -> str:
+    if fmt == "json":
+        from jobbvinner_cli.formats import check_json
+
+        return check_json.render(report)
+    if fmt == "junit":
+        from jobbvinner_cli.formats import junit
+
+        return junit.render(report, strict)
+    if fmt == "sarif":
+        from jobbvinner_cli.formats import sarif
+
+        return sarif.render(report)
+    if quiet:
+        kept = [d for d in report.diagnostics if d.severity is not Severity.INFO]
+        if not kept:
+            return ""
+        report = dataclasses.replace(report, diagnostics=kept)
+    if fmt == "github":
+        from jobbvinner_cli.formats import github
+
+        return github.render(report, summary=not quiet)
+    from jobbvinner_cli.formats import terminal
+
+    return terminal.check_text(report, summary=not quiet)
+
+
+@contextmanager
+def failure_report(fmt: str, output_file: Path | None) -> Iterator[None]:
+    """Write a JUnit or SARIF report that says why, when the check cannot run."""
+    try:
+        yield
+    except JvError as exc:
+        if fmt in {"junit", "sarif"}:
+            from jobbvinner_cli.formats import junit, sarif
+
+            module = junit if fmt == "junit" else sarif
+            emit(module.render_error(message_of(exc)), output_file)
+        raise
