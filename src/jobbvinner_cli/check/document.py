@@ -11,6 +11,7 @@ from jobbvinner_cli.check.consistency import JV402
 from jobbvinner_cli.check.content import JV210, check_body
 from jobbvinner_cli.check.context import CheckContext
 from jobbvinner_cli.check.deadlines import JV306
+from jobbvinner_cli.check.inline import InlineIgnores, find_ignores
 from jobbvinner_cli.check.personal import check_personal_data
 from jobbvinner_cli.diagnostics import Diagnostic, Sink
 from jobbvinner_cli.model.frontmatter import FrontMatter
@@ -26,6 +27,7 @@ from jobbvinner_cli.pipeline.yamltext import Node
 class DocResult:
     facts: DocFacts
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    ignores: InlineIgnores | None = None  # the document's jv-ignore comments
 
 
 def analyse(ctx: CheckContext, task: DocRef) -> DocResult:
@@ -35,6 +37,7 @@ def analyse(ctx: CheckContext, task: DocRef) -> DocResult:
     text = read_file(ctx.root, task.rel, sink)
     if text is None:
         return DocResult(DocFacts(task), sink.items)
+    ignores = find_ignores(text)
     facts = model_document(spec, task, text, sink)
     if facts.tree is not None or facts.meta is not None:
         _check_front_matter(ctx, task, spec, facts, sink)
@@ -47,7 +50,7 @@ def analyse(ctx: CheckContext, task: DocRef) -> DocResult:
     if not ctx.keep_documents:  # the pilot-wide checks need the facts, not the text
         facts.body = None
         facts.tree = None
-    return DocResult(facts, sink.items)
+    return DocResult(facts, sink.items, ignores)
 
 
 def _is_empty(node: Node) -> bool:

@@ -26,6 +26,7 @@ from jobbvinner_cli.check.document import DocResult
 from jobbvinner_cli.check.gatheringdata import check_gathering_data
 from jobbvinner_cli.check.gitdates import GitHistory
 from jobbvinner_cli.check.ignores import is_ignored
+from jobbvinner_cli.check.inline import without_inline_ignored
 from jobbvinner_cli.check.parallel import run_tasks
 from jobbvinner_cli.check.pilotchecks import (
     check_due_dates,
@@ -161,6 +162,8 @@ def _run_check(options: CheckOptions) -> CheckResult:
         diagnostics = [d for d in diagnostics if d.team == options.team]
         files = [f for f in files if f.startswith(f"{TEAMS_DIR}/{options.team}/")]
     diagnostics = _without_ignored(diagnostics, options, pilot)
+    inline = {r.facts.task.rel: r.ignores for r in results if r.ignores is not None}
+    diagnostics = without_inline_ignored(diagnostics, inline)
     diagnostics.sort(key=Diagnostic.sort_key)
     return CheckResult(
         root,
