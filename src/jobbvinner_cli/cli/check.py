@@ -98,6 +98,24 @@ def check_command(
             "--explain", metavar="KODE", help="Forklar en regel, med eksempler, og avslutt."
         ),
     ] = None,
+    fix: Annotated[
+        bool,
+        typer.Option(
+            "--fix",
+            help="Rett de mekaniske feilene først: BOM, Windows-linjeskift, Windows-1252-tekst "
+            "(til UTF-8), datoer som 02.11.2018 (til 2018-11-02), verdier med «: » eller « #» "
+            "(i anførselstegn) og «Levert» (til «levert»). Filene skrives atomisk; så sjekkes "
+            "piloten som vanlig.",
+        ),
+    ] = False,
+    diff: Annotated[
+        bool,
+        typer.Option(
+            "--diff",
+            help="Vis hva --fix ville rettet, som en diff, uten å skrive noe. Exit-kode 1 hvis "
+            "noe kan rettes.",
+        ),
+    ] = False,
     jobs: Annotated[
         int, typer.Option("--jobs", hidden=True, min=0, help="Antall prosesser (0: automatisk).")
     ] = 0,
@@ -138,6 +156,13 @@ def check_command(
         from jobbvinner_cli.diagnostics import Severity
 
         options = CheckOptions(pilot=pilot, today=day, team=team, ignore=codes, jobs=jobs)
+        if fix or diff:
+            from jobbvinner_cli.cli.check_output import run_fixes
+
+            if run_fixes(options, show_diff=diff) and diff:
+                return EXIT_FAILED
+            if diff:
+                return EXIT_OK
         with failure_report(fmt.value, output_file):
             report = run_check(options)
         emit(rendered(report, fmt.value, strict, quiet), output_file)

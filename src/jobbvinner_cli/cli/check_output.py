@@ -19,7 +19,7 @@ from jobbvinner_cli.diagnostics import Severity
 from jobbvinner_cli.errors import JvError
 
 if TYPE_CHECKING:
-    from jobbvinner_cli.check.engine import CheckResult
+    from jobbvinner_cli.check.engine import CheckOptions, CheckResult
 
 _ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -81,3 +81,33 @@ def failure_report(fmt: str, output_file: Path | None) -> Iterator[None]:
             module = junit if fmt == "junit" else sarif
             emit(module.render_error(message_of(exc)), output_file)
         raise
+
+
+def run_fixes(options: CheckOptions, show_diff: bool) -> int:
+    """--fix (or --diff): repair, or show, what is mechanical; the number of files."""
+    import typer
+
+    from jobbvinner_cli.authoring.fix import apply_fixes, plan_fixes, unified_diff
+    from jobbvinner_cli.check.engine import run_check
+
+    touched: set[str] = set()
+    # a second round: files the check could not find while pilot.yaml was unreadable
+    for _ in range(2):
+        report = run_check(options)
+        fixes = [f for f in plan_fixes(report.root, _paths(report)) if f.rel not in touched]
+        if not fixes:
+            break
+        if show_diff:
+            write("".join(unified_diff(f) for f in fixes))
+            return len(fixes)
+        apply_fixes(report.root, fixes)
+        for f in fixes:
+            touched.add(f.rel)
+            typer.echo(f"Rettet {f.rel}: {', '.join(f.fixed.changes)}.", err=True)
+        if not report.fatal:
+            break
+    return len(touched)
+
+
+def _paths(report: CheckResult) -> list[str]:
+    return [*report.files, *(d.path for d in report.diagnostics)]
