@@ -183,3 +183,53 @@ def test_completion_completes_commands() -> None:
         env={"_JV_COMPLETE": "complete_bash", "COMP_WORDS": "jv sta", "COMP_CWORD": "1"},
     )
     assert result.output.split() == ["status"]
+
+
+def test_a_new_command_with_rich_help_panels_is_norwegian_too() -> None:
+    from typer.testing import CliRunner
+
+    from jobbvinner_cli.cli.clickkit import JvGroup, JvTyper
+
+    demo = JvTyper(cls=JvGroup, rich_markup_mode="rich", add_completion=False)
+
+    @demo.command()
+    def hei(navn: str, antall: int = 1, mappe: Path | None = None) -> None:
+        """Si hei."""
+
+    @demo.command()
+    def ha_det() -> None:
+        """Si ha det."""
+
+    runner = CliRunner()
+    env = {"COLUMNS": "100", "NO_COLOR": "1"}
+    out = runner.invoke(demo, ["hei", "--help"], env=env, catch_exceptions=False).output
+    assert "Argumenter" in out and "Valg" in out and "Vis denne hjelpen og avslutt." in out
+    assert "NAVN" in out and "TALL" in out and "[standard: 1]" in out and "[påkrevd]" in out
+    assert _english(out) == [], out
+    error = runner.invoke(demo, ["hei"], env=env, catch_exceptions=False)
+    assert error.exit_code == 2
+    assert "Feil: Mangler argumentet «NAVN»." in error.output
+    assert _english(error.output) == [], error.output
+
+
+def test_an_unknown_shell_gets_a_norwegian_answer(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
+    for flag in ("--show-completion", "--install-completion"):
+        result = jv(flag, "tcsh")
+        assert result.exit_code == 2
+        assert (
+            f"Feil: Ugyldig verdi for «{flag}»: «tcsh» finnes ikke. "
+            "Velg en av: bash, zsh, fish, powershell, pwsh."
+        ) in result.output
+        assert _english(result.output) == []
+
+
+def test_a_shell_without_completion_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer._completion_shared as shared
+
+    monkeypatch.delenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", raising=False)
+    monkeypatch.setattr(shared, "_get_shell_name", lambda: "tcsh")
+    for flag in ("--show-completion", "--install-completion"):
+        result = jv(flag)
+        assert result.exit_code == 1
+        assert "Feil: Fant ikke ut hvilket skall du bruker («tcsh»)." in result.output

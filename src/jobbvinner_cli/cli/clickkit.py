@@ -77,8 +77,17 @@ def metavar_of(param: TyperArgument | TyperOption) -> str:
     return _SCALARS.get(annotation, "TEKST")
 
 
+class _JvArgument(TyperArgument):
+    """An argument whose name says what it is (``KOMMUNE``): no type beside it in Rich help."""
+
+    def display_type_rich(self, ctx: Context) -> str | None:
+        return None
+
+
 def _name_values(params: Sequence[Any]) -> None:
     for param in params:
+        if type(param) is TyperArgument:
+            param.__class__ = _JvArgument
         if not isinstance(param, TyperArgument | TyperOption) or param.metavar is not None:
             continue
         if isinstance(param, TyperOption) and (param.is_flag or param.count):
@@ -116,6 +125,39 @@ def _format_options(command: TyperCommand | TyperGroup, ctx: Context, out: HelpF
             out.write_dl(options)
 
 
+# Typer's Rich help (for an app or command with rich_markup_mode set) takes its words
+# from module constants and the parameters' help; both are set for the language in use.
+RICH_WORDS = {
+    "DEPRECATED_STRING": ("(deprecated) ", "(utgått) "),
+    "DEFAULT_STRING": ("[default: {}]", "[standard: {}]"),
+    "ENVVAR_STRING": ("[env var: {}]", "[miljøvariabel: {}]"),
+    "REQUIRED_LONG_STRING": ("[required]", "[påkrevd]"),
+    "ARGUMENTS_PANEL_TITLE": ("Arguments", "Argumenter"),
+    "OPTIONS_PANEL_TITLE": ("Options", "Valg"),
+    "COMMANDS_PANEL_TITLE": ("Commands", "Kommandoer"),
+    "ERRORS_PANEL_TITLE": ("Error", "Feil"),
+    "ABORTED_TEXT": ("Aborted.", "Avbrutt."),
+    "RICH_HELP": (
+        "Try [blue]'{command_path} {help_option}'[/] for help.",
+        "Se [blue]«{command_path} {help_option}»[/] for hjelp.",
+    ),
+}
+
+
+def _rich_words(command: TyperCommand | TyperGroup, ctx: Context) -> None:
+    from typer import rich_utils
+
+    norwegian = language.norwegian()
+    for name, (english, bokmal) in RICH_WORDS.items():
+        setattr(rich_utils, name, bokmal if norwegian else english)
+    for param in command.get_params(ctx):
+        if isinstance(param, TyperOption) and param.is_flag and param.metavar is None:
+            param.metavar = ""  # a flag takes no value: no «<bool>» beside it
+        english_help = param.__dict__.setdefault("_jv_english_help", getattr(param, "help", None))
+        if isinstance(english_help, str):
+            param.help = language.phrase(english_help)  # type: ignore[attr-defined]
+
+
 class JvCommand(TyperCommand):
     context_class = JvContext
 
@@ -128,6 +170,11 @@ class JvCommand(TyperCommand):
 
     def format_options(self, ctx: Context, formatter: HelpFormatter) -> None:
         _format_options(self, ctx, formatter)
+
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        if self.rich_markup_mode is not None:
+            _rich_words(self, ctx)
+        super().format_help(ctx, formatter)
 
 
 class JvGroup(TyperGroup):
@@ -146,6 +193,11 @@ class JvGroup(TyperGroup):
         _format_options(self, ctx, formatter)
         self.format_commands(ctx, formatter)
 
+    def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+        if self.rich_markup_mode is not None:
+            _rich_words(self, ctx)
+        super().format_help(ctx, formatter)
+
     def main(
         self,
         args: Sequence[str] | None = None,
@@ -159,8 +211,8 @@ class JvGroup(TyperGroup):
         language.choose_from_args(arglist)
         # Typer adds the completion options after the group is made
         for param in self.params:
-            if param.name == "install_completion" and param.callback is not None:
-                param.callback = _install_completion(param.callback)
+            if param.name in ("install_completion", "show_completion") and param.callback:
+                param.callback = _completion(param.callback, param.name == "install_completion")
 
         def parse() -> Any:
             return super(JvGroup, self).main(
@@ -190,18 +242,40 @@ class JvTyper(typer.Typer):
 # --- shell completion ----------------------------------------------------------------------
 
 
-def _install_completion(english: Callable[..., Any]) -> Callable[..., Any]:
-    """Typer's --install-completion, saying in Norwegian where it put the script."""
+SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
 
+
+def _shell_of(value: Any) -> str | None:
+    if isinstance(value, str):
+        return value.lower()
+    from typer._completion_shared import _get_shell_name
+
+    return _get_shell_name()
+
+
+def _completion(english: Callable[..., Any], install: bool) -> Callable[..., Any]:
+    """Typer's --install-completion or --show-completion, in Norwegian: where the script
+    went, or which shells there are when the shell is unknown."""
     if getattr(english, "norwegian", False):
         return english
 
     def callback(ctx: Context, param: Any, value: Any) -> Any:
         if not value or ctx.resilient_parsing or not language.norwegian():
             return english(ctx, param, value)
-        from typer._completion_shared import install
+        shell = _shell_of(value)
+        if shell not in SHELLS:
+            from jobbvinner_cli.formats import terminal
 
-        shell, path = install(shell=value if isinstance(value, str) else None)
+            terminal.error(
+                f"Fant ikke ut hvilket skall du bruker{f' («{shell}»)' if shell else ''}. "
+                "Fullføring finnes for bash, zsh og fish (og PowerShell)."
+            )
+            sys.exit(1)
+        if not install:
+            return english(ctx, param, shell)
+        from typer._completion_shared import install as install_script
+
+        shell, path = install_script(shell=shell)
         typer.echo(
             f"Fullføring med Tab for {shell} er lagt inn i {path}. "
             "Den virker når du har åpnet terminalen på nytt."
@@ -233,6 +307,8 @@ def _value_message(exc: ce.BadParameter) -> str:
     errors = getattr(cause, "errors", None)
     if callable(errors):
         first = (errors() or [{}])[0]
+        if first.get("type") == "value_error":  # a validator's own message
+            return language.plain_value_error(exc.message.removeprefix("Value error, "))
         text = language.value_error(str(first.get("type")), first.get("ctx") or {}, exc.message)
         if text is not exc.message and "input" in first:
             return f"«{first['input']}» {text}."

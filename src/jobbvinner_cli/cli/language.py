@@ -177,5 +177,5 @@ def plain_value_error(message: str) -> str:
     for pattern, template in _PATH_ERRORS:
         match = pattern.match(message)
         if match:
-            return template.format(*match.groups())
+            return template.format(*(g.replace("'", "") for g in match.groups()))
     return message
