@@ -166,16 +166,25 @@ def test_completion_script_for_each_shell(
     assert "_JV_COMPLETE" in result.output
 
 
+@pytest.mark.parametrize(
+    ("shell", "script", "rc"),
+    [
+        ("bash", ".bash_completions/jv.sh", ".bashrc"),
+        ("zsh", ".zfunc/_jv", ".zshrc"),
+        ("fish", ".config/fish/completions/jv.fish", None),
+    ],
+)
 def test_install_completion_writes_the_script(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    shell: str, script: str, rc: str | None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
-    result = jv("--install-completion", "bash", env={"HOME": str(tmp_path)})
+    result = jv("--install-completion", shell, env={"HOME": str(tmp_path)})
     assert result.exit_code == 0, result.output
-    script = tmp_path / ".bash_completions" / "jv.sh"
-    assert "_JV_COMPLETE" in script.read_text(encoding="utf-8")
-    assert str(script) in (tmp_path / ".bashrc").read_text(encoding="utf-8")
-    assert result.output.startswith("Fullføring med Tab for bash er lagt inn i ")
+    assert "_JV_COMPLETE" in (tmp_path / script).read_text(encoding="utf-8")
+    if rc is not None:
+        assert (tmp_path / rc).is_file()
+    assert result.output.startswith(f"Fullføring med Tab for {shell} er lagt inn i ")
+    assert _english(result.output) == []
 
 
 def test_completion_completes_commands() -> None:
@@ -233,3 +242,10 @@ def test_a_shell_without_completion_is_named(monkeypatch: pytest.MonkeyPatch) ->
         result = jv(flag)
         assert result.exit_code == 1
         assert "Feil: Fant ikke ut hvilket skall du bruker («tcsh»)." in result.output
+
+
+def test_lang_is_an_option_of_jv_itself() -> None:
+    result = jv("check", "--lang", "en")
+    assert result.exit_code == 2
+    assert "Feil: Valget «--lang» finnes ikke." in result.output
+    assert jv("--lang=en", "checkk").output.startswith("Usage: jv [OPTIONS]")

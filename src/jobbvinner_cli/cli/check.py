@@ -124,7 +124,7 @@ def check_command(
 
     Finner feil i filer og felter, seksjoner som mangler eller ikke er fylt ut,
     frister som har gått ut, effektmål og perioder som ikke stemmer, og
-    personopplysninger. Ingen filer blir endret. Se alle reglene med
+    personopplysninger. Ingen filer blir endret (unntatt med --fix). Se alle reglene med
     --list-rules, og én regel med --explain KODE.
     """
     safe_stdout()

@@ -29,20 +29,19 @@ def normalize(value: str) -> str | None:
 
 
 def choose_from_args(args: Sequence[str]) -> None:
-    """Take --lang from the command line before Click parses it, so that even the
-    errors Click finds while parsing come in the chosen language."""
+    """Take the root option --lang from the command line before Click parses it, so that
+    even the errors Click finds while parsing come in the chosen language."""
     global _chosen
     _chosen = None
-    for i, arg in enumerate(args):
-        if arg == "--":
-            break
-        value = None
+    i = 0
+    while i < len(args) and args[i].startswith("-") and args[i] != "--":
+        arg = args[i]
         if arg == "--lang" and i + 1 < len(args):
-            value = args[i + 1]
+            _chosen = normalize(args[i + 1])
+            i += 1
         elif arg.startswith("--lang="):
-            value = arg.split("=", 1)[1]
-        if value is not None:
-            _chosen = normalize(value)
+            _chosen = normalize(arg.split("=", 1)[1])
+        i += 1
 
 
 def current() -> str:
