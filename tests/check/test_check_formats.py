@@ -167,3 +167,16 @@ def test_output_file_in_a_folder_that_cannot_be_written(pilot: Pilot, tmp_path: 
     result = run_jv(["check", "--pilot", str(pilot.root), "-o", str(blocker / "ut.json")])
     assert result.exit_code == 1
     assert "Klarte ikke å skrive resultatet til" in result.stderr
+
+
+@pytest.mark.parametrize("bad", [["--today", "i morgen"], ["--ignore", "JV999"], ["--team", "nei"]])
+def test_a_report_is_written_for_a_bad_option_value(
+    pilot: Pilot, tmp_path: Path, bad: list[str]
+) -> None:
+    out_file = tmp_path / "jv.xml"
+    result = run_jv(["check", "--pilot", str(pilot.root), "-f", "junit", "-o", str(out_file), *bad])
+    assert result.exit_code == 2
+    message = result.stderr.removeprefix("Feil: ").strip()
+    doc = valid_junit(out_file.read_text(encoding="utf-8"))
+    error = doc.find(".//testcase/error")
+    assert error is not None and error.text == message

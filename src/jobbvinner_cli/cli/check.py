@@ -140,30 +140,28 @@ def check_command(
             )
         if explain is not None:
             return _explain(explain)
-        codes = _ignored_codes(ignore or [])
-        if team is not None:
-            from jobbvinner_cli.slugs import check_slug
-
-            with option_value("--team"):
-                check_slug(team)
-        day = parse_today(today)
         if fmt is CheckFormat.AUTO:
             in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
             fmt = CheckFormat.GITHUB if in_actions else CheckFormat.TEXT
 
         from jobbvinner_cli.check.engine import CheckOptions, run_check
-        from jobbvinner_cli.cli.check_output import emit, failure_report, rendered
+        from jobbvinner_cli.cli.check_output import emit, failure_report, rendered, run_fixes
         from jobbvinner_cli.diagnostics import Severity
 
-        options = CheckOptions(pilot=pilot, today=day, team=team, ignore=codes, jobs=jobs)
-        if fix or diff:
-            from jobbvinner_cli.cli.check_output import run_fixes
-
-            if run_fixes(options, show_diff=diff) and diff:
-                return EXIT_FAILED
-            if diff:
-                return EXIT_OK
+        # a JUnit or SARIF file is written even when the check cannot run
         with failure_report(fmt.value, output_file):
+            codes = _ignored_codes(ignore or [])
+            if team is not None:
+                from jobbvinner_cli.slugs import check_slug
+
+                with option_value("--team"):
+                    check_slug(team)
+            day = parse_today(today)
+            options = CheckOptions(pilot=pilot, today=day, team=team, ignore=codes, jobs=jobs)
+            if fix or diff:
+                fixable = run_fixes(options, show_diff=diff)
+                if diff:
+                    return EXIT_FAILED if fixable else EXIT_OK
             report = run_check(options)
         emit(rendered(report, fmt.value, strict, quiet), output_file)
         if report.fatal:
