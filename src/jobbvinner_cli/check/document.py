@@ -11,7 +11,7 @@ from jobbvinner_cli.check.consistency import JV402
 from jobbvinner_cli.check.content import JV210, check_body
 from jobbvinner_cli.check.context import CheckContext
 from jobbvinner_cli.check.deadlines import JV306
-from jobbvinner_cli.check.inline import InlineIgnores, find_ignores
+from jobbvinner_cli.check.ignores import InlineIgnores, find_ignores
 from jobbvinner_cli.check.personal import check_personal_data
 from jobbvinner_cli.diagnostics import Diagnostic, Sink
 from jobbvinner_cli.model.frontmatter import FrontMatter

@@ -25,8 +25,7 @@ from jobbvinner_cli.check.discovery import Found, discover
 from jobbvinner_cli.check.document import DocResult
 from jobbvinner_cli.check.gatheringdata import check_gathering_data
 from jobbvinner_cli.check.gitdates import GitHistory
-from jobbvinner_cli.check.ignores import is_ignored
-from jobbvinner_cli.check.inline import without_inline_ignored
+from jobbvinner_cli.check.ignores import is_ignored, without_inline_ignored
 from jobbvinner_cli.check.parallel import run_tasks
 from jobbvinner_cli.check.pilotchecks import (
     check_due_dates,
