@@ -130,11 +130,20 @@ def test_columns_in_text_json_and_github(pilot: Pilot) -> None:
     assert f"file={HP},line={line},col=6," in github
 
 
-def test_yaml_errors_carry_their_column(pilot: Pilot) -> None:
-    pilot.edit(HP, "status: levert", "status: [levert")
+@pytest.mark.parametrize(
+    ("value", "code", "column"),
+    [("[levert", "JV107", None), ("&a levert", "JV109", 9), ("!ny levert", "JV109", 9)],
+)
+def test_yaml_errors_carry_their_column(
+    pilot: Pilot, value: str, code: str, column: int | None
+) -> None:
+    pilot.edit(HP, "status: levert", f"status: {value}")
     _, out = check_in(pilot, "-f", "json")
-    broken = next(d for d in json.loads(out)["diagnostics"] if d["code"] == "JV107")
-    assert broken["line"] is not None and broken["column"] is not None
+    broken = next(d for d in json.loads(out)["diagnostics"] if d["code"] == code)
+    if column is None:  # where libyaml noticed it, after the value
+        assert broken["line"] is not None and broken["column"] is not None
+    else:
+        assert (broken["line"], broken["column"]) == (pilot.line_of(HP, "status:"), column)
 
 
 def test_quiet_shows_findings_only(pilot: Pilot) -> None:

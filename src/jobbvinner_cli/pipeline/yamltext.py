@@ -131,6 +131,11 @@ def _line(event: Any) -> int:
     return int(event.start_mark.line) + 1
 
 
+def _column(event: Any) -> int | None:
+    mark = getattr(event, "start_mark", None)
+    return mark.column + 1 if mark is not None else None
+
+
 # --- A fast path for the plain front matter almost every document has ---------------------
 #
 # Lines of «key: value» (nested by indentation), with plain, simply quoted or empty values
@@ -282,12 +287,14 @@ def _check_tag(event: Any) -> None:
             f"Typemerket «{tag}» er ikke tillatt her. Fjern det og skriv verdien som vanlig tekst.",
             _line(event),
             "refused",
+            _column(event),
         )
     if getattr(event, "anchor", None):
         raise YamlTextError(
             f"Ankeret «&{event.anchor}» er ikke tillatt. Skriv verdien ut der den skal brukes.",
             _line(event),
             "refused",
+            _column(event),
         )
 
 
@@ -316,6 +323,7 @@ class _TreeBuilder:
             f"Henvisningen «*{event.anchor}» er ikke tillatt. Skriv verdien ut der den skal brukes.",
             _line(event),
             "refused",
+            _column(event),
         )
 
     def scalar(self, event: Any) -> None:
