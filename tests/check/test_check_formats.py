@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 from lxml import etree
 from pilotkit import TODAY, Pilot
-from tests.clikit import run_jv
+from tests.clikit import copy_example, run_jv
 
 SCHEMAS = Path(__file__).resolve().parents[1] / "schemas"
 HP = "teams/froya/hovedplan.md"
@@ -189,3 +189,11 @@ def test_a_report_is_written_for_a_bad_option_value(
     doc = valid_junit(out_file.read_text(encoding="utf-8"))
     error = doc.find(".//testcase/error")
     assert error is not None and error.text == message
+
+
+@pytest.mark.parametrize(("fmt", "validate"), [("junit", valid_junit), ("sarif", valid_sarif)])
+def test_the_example_pilot_gives_valid_reports(tmp_path: Path, fmt: str, validate: Any) -> None:
+    root = copy_example(tmp_path / "pilot")
+    result = run_jv(["check", "--pilot", str(root), "--today", TODAY, "-f", fmt])
+    assert result.exit_code == 0, result.output
+    validate(result.stdout)
