@@ -70,3 +70,19 @@ def test_jv_ignore_file_covers_pilot_wide_findings_on_the_document(pilot: Pilot)
     late = sorted(before & {"JV301", "JV302"})
     pilot.write(REPORT, pilot.read(REPORT) + f"\n<!-- jv-ignore-file {' '.join(late)} -->\n")
     assert not {c for c, _ in codes(pilot, REPORT)} & set(late)
+
+
+def test_a_code_no_rule_has_is_a_warning_where_it_is_written(pilot: Pilot) -> None:
+    phones(pilot, REPORT, "<!-- jv-ignore JV5O2, JV503 -->")
+    _, diagnostics, _ = pilot.check()
+    typo = [d for d in diagnostics if d["code"] == "JV124"]
+    assert len(typo) == 1
+    assert (typo[0]["path"], typo[0]["line"], typo[0]["column"]) == (
+        REPORT,
+        pilot.line_of(REPORT, "jv-ignore JV5O2"),
+        len("<!-- jv-ignore ") + 1,
+    )
+    assert typo[0]["severity"] == "warning"
+    assert "jv-ignore nevner JV5O2, men ingen regel har den koden" in typo[0]["message"]
+    # the typo silences nothing: both phone numbers are still found
+    assert [c for c, _ in codes(pilot, REPORT)].count("JV502") == 2

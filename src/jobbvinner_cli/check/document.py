@@ -5,6 +5,7 @@ Runs in a worker process on large pilots."""
 from __future__ import annotations
 
 import datetime as dt
+import fnmatch
 from dataclasses import dataclass, field
 
 from jobbvinner_cli.check.consistency import JV402
@@ -17,7 +18,7 @@ from jobbvinner_cli.diagnostics import Diagnostic, Sink
 from jobbvinner_cli.model.frontmatter import FrontMatter
 from jobbvinner_cli.model.schedule import ScheduleError, check_number
 from jobbvinner_cli.pipeline.document import DocFacts, DocRef, TypeSpec, model_document
-from jobbvinner_cli.pipeline.problems import JV112, JV117, JV118, JV119
+from jobbvinner_cli.pipeline.problems import JV112, JV117, JV118, JV119, JV124
 from jobbvinner_cli.pipeline.read import read_file
 from jobbvinner_cli.pipeline.yamlcheck import field_names
 from jobbvinner_cli.pipeline.yamltext import Node
@@ -38,6 +39,8 @@ def analyse(ctx: CheckContext, task: DocRef) -> DocResult:
     if text is None:
         return DocResult(DocFacts(task), sink.items)
     ignores = find_ignores(text)
+    if ignores is not None:
+        _check_ignored_codes(ignores, sink)
     facts = model_document(spec, task, text, sink)
     if facts.tree is not None or facts.meta is not None:
         _check_front_matter(ctx, task, spec, facts, sink)
@@ -51,6 +54,20 @@ def analyse(ctx: CheckContext, task: DocRef) -> DocResult:
         facts.body = None
         facts.tree = None
     return DocResult(facts, sink.items, ignores)
+
+
+def _check_ignored_codes(ignores: InlineIgnores, sink: Sink) -> None:
+    from jobbvinner_cli.check.registry import RULES
+
+    for line, column, code in ignores.named:
+        if not any(fnmatch.fnmatchcase(known, code) for known in RULES):
+            sink.add(
+                JV124,
+                line,
+                f"jv-ignore nevner {code}, men ingen regel har den koden, så den slår ikke av "
+                "noe. Rett koden; se alle reglene med «jv check --list-rules».",
+                column=column,
+            )
 
 
 def _is_empty(node: Node) -> bool:

@@ -40,6 +40,7 @@ _ALL = ("*",)
 class InlineIgnores:
     whole_file: tuple[str, ...] = ()
     lines: dict[int, tuple[str, ...]] = field(default_factory=dict)  # file line -> codes
+    named: tuple[tuple[int, int, str], ...] = ()  # (line, column, code) of each code written
 
     def covers(self, diagnostic: Diagnostic) -> bool:
         code = diagnostic.code
@@ -55,15 +56,20 @@ def find_ignores(text: str) -> InlineIgnores | None:
         return None
     whole: list[str] = []
     lines: dict[int, tuple[str, ...]] = {}
+    named: list[tuple[int, int, str]] = []
     for number, line in enumerate(text.split("\n"), 1):
         for match in _COMMENT.finditer(line):
+            named += [
+                (number, match.start("codes") + m.start() + 1, m[0].upper())
+                for m in re.finditer(r"[^\s,]+", match["codes"])
+            ]
             codes = tuple(c.upper() for c in re.split(r"[\s,]+", match["codes"]) if c) or _ALL
             if match["file"]:
                 whole.extend(codes)
             else:
                 for target in (number, number + 1):
                     lines[target] = lines.get(target, ()) + codes
-    return InlineIgnores(tuple(whole), lines) if whole or lines else None
+    return InlineIgnores(tuple(whole), lines, tuple(named)) if whole or lines else None
 
 
 def without_inline_ignored(

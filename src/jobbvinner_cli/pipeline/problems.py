@@ -315,6 +315,20 @@ JV123 = Rule(
     "teams/bodo/ med team.yaml og hovedplan.md",
 )
 
+JV124 = Rule(
+    "JV124",
+    "jv-ignore-ukjent-regel",
+    Severity.WARNING,
+    FAMILY,
+    "En jv-ignore-kommentar nevner en regel som ikke finnes.",
+    "«<!-- jv-ignore KODE -->» slår av regelen KODE på linjen og neste linje, og "
+    "«<!-- jv-ignore-file KODE -->» i hele filen. En kode som ingen regel har (en skrivefeil, "
+    "eller en regel som er fjernet), slår ikke av noe. Rett koden; se alle med "
+    "«jv check --list-rules».",
+    "<!-- jv-ignore JV5O2 -->",
+    "<!-- jv-ignore JV502 -->",
+)
+
 # Found while loading the document types; the family of the pilot's own files.
 PILOT_FILE_FAMILY = "Pilotfilen"
 
@@ -356,5 +370,6 @@ RULES = (
     JV121,
     JV122,
     JV123,
+    JV124,
     JV601,
 )
