@@ -61,6 +61,10 @@ def rules_markdown() -> str:
         '  - {sti: "teams/bodo/*", kode: JV502}',
         "```",
         "",
+        "eller i dokumentet selv, med en kommentar: `<!-- jv-ignore JV502 -->` slår av regelen "
+        "på linjen kommentaren står på og på neste linje, og `<!-- jv-ignore-file JV502 -->` "
+        "i hele filen. Flere koder skilles med mellomrom eller komma, og `*` virker (`JV5*`).",
+        "",
         "| Kode | Navn | Alvorlighet | Beskrivelse |",
         "|---|---|---|---|",
     ]
