@@ -249,3 +249,25 @@ def test_lang_is_an_option_of_jv_itself() -> None:
     assert result.exit_code == 2
     assert "Feil: Valget «--lang» finnes ikke." in result.output
     assert jv("--lang=en", "checkk").output.startswith("Usage: jv [OPTIONS]")
+
+
+def test_bash_completes_commands_with_the_script(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    bash = shutil.which("bash")
+    program = Path(sys.executable).parent / "jv"
+    if bash is None or not program.exists():
+        pytest.skip("needs bash and the installed jv script")
+    monkeypatch.setenv("_TYPER_COMPLETE_TEST_DISABLE_SHELL_DETECTION", "1")
+    script = tmp_path / "jv.sh"
+    script.write_text(jv("--show-completion", "bash").output, encoding="utf-8")
+    run = (
+        f'source "{script}"; PATH="{program.parent}:$PATH"; '
+        'COMP_WORDS=(jv sta); COMP_CWORD=1; _jv_completion jv; printf "%s\\n" "${COMPREPLY[@]}"'
+    )
+    done = subprocess.run([bash, "-c", run], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["status"]
