@@ -101,6 +101,7 @@ def render(report: CheckResult) -> str:
     return _log(
         {
             "tool": {"driver": driver},
+            "columnKind": "unicodeCodePoints",  # jv counts characters, not UTF-16 units
             "originalUriBaseIds": {"%SRCROOT%": {"uri": base.as_uri().rstrip("/") + "/"}},
             "artifacts": [
                 {"location": {"uri": prefix + path, "uriBaseId": "%SRCROOT%"}}
