@@ -63,9 +63,10 @@ def test_the_broken_copy_fails_the_check(broken: Path) -> None:
     assert any(path == "pilot.yaml" and code.startswith("JV1") for code, path in codes)
 
 
-def test_diff_shows_the_repairs_and_writes_nothing(broken: Path) -> None:
+@pytest.mark.parametrize("flag", ["--diff", "--dry-run"])
+def test_diff_shows_the_repairs_and_writes_nothing(broken: Path, flag: str) -> None:
     before = _bytes(broken)
-    code, out, _ = check(broken, "--diff")
+    code, out, _ = check(broken, flag)
     assert code == 1
     assert "# pilot.yaml: skrevet datoer som ÅÅÅÅ-MM-DD" in out
     assert "-  dato: 10.11.2017\n+  dato: 2017-11-10\n" in out

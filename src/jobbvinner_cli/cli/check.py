@@ -112,6 +112,7 @@ def check_command(
         bool,
         typer.Option(
             "--diff",
+            "--dry-run",
             help="Vis hva --fix ville rettet, som en diff, uten å skrive noe. Exit-kode 1 hvis "
             "noe kan rettes.",
         ),
