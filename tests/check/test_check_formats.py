@@ -197,3 +197,26 @@ def test_the_example_pilot_gives_valid_reports(tmp_path: Path, fmt: str, validat
     result = run_jv(["check", "--pilot", str(root), "--today", TODAY, "-f", fmt])
     assert result.exit_code == 0, result.output
     validate(result.stdout)
+
+
+def test_a_wrong_value_in_front_matter_or_yaml_carries_its_column(pilot: Pilot) -> None:
+    pilot.edit("teams/hitra/hovedplan.md", "status: levert", "status:   ferdig  # nei")
+    pilot.edit(HP, "levert: ", "levert: 31.12.")
+    _, out = check_in(pilot, "-f", "json")
+    found = {(d["code"], d["path"]): d for d in json.loads(out)["diagnostics"]}
+    status = found[("JV115", "teams/hitra/hovedplan.md")]
+    assert (status["line"], status["column"]) == (
+        pilot.line_of("teams/hitra/hovedplan.md", "status:"),
+        len("status:   ") + 1,
+    )
+    levert = found[("JV114", HP)]
+    assert levert["column"] == len("levert: ") + 1
+    # a key that is missing has a line but no column
+    pilot.edit("teams/hitra/hovedplan.md", "team: hitra\n", "")
+    _, out = check_in(pilot, "-f", "json")
+    missing = next(
+        d
+        for d in json.loads(out)["diagnostics"]
+        if d["code"] == "JV112" and d["path"] == "teams/hitra/hovedplan.md"
+    )
+    assert missing["line"] is not None and missing["column"] is None

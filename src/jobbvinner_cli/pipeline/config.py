@@ -54,7 +54,7 @@ def load_pilot(
             "eller bare tekst.",
         )
         return False, None, tree, [], text
-    pilot, problems = validate(tree, Pilot, sink, 0)
+    pilot, problems = validate(tree, Pilot, sink, 0, text)
     return True, pilot, tree, problems, text
 
 
@@ -90,7 +90,7 @@ def load_team(root: Path, slug: str, sink: Sink) -> TeamInfo:
     if not ok:
         return info
     info.tree = tree
-    info.team, _ = validate(tree, Team, sink, 0)
+    info.team, _ = validate(tree, Team, sink, 0, text)
     return info
 
 

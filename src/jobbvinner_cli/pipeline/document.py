@@ -167,15 +167,15 @@ def model_document(spec: TypeSpec | None, task: DocRef, text: str, sink: Sink) -
     else:
         ok, tree = parse_tree(split.front_text, sink, 1)
         if ok:
-            _model_front_matter(facts, tree, sink)
+            _model_front_matter(facts, tree, sink, split.front_text)
     facts.body = Body(split.body, split.body_line)
     if spec is not None:
         facts.sections = match_sections(facts.body, spec.headings)
     return facts
 
 
-def _model_front_matter(facts: DocFacts, tree: Node | None, sink: Sink) -> None:
-    meta, problems = validate(tree, FrontMatter, sink, 1)
+def _model_front_matter(facts: DocFacts, tree: Node | None, sink: Sink, text: str) -> None:
+    meta, problems = validate(tree, FrontMatter, sink, 1, text)
     if tree is not None and tree.mapping is not None:
         report_unknown_keys(tree, FrontMatter, sink, 1)
     facts.tree = tree

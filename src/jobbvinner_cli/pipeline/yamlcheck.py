@@ -80,9 +80,32 @@ def unknown_key_message(model: type[BaseModel], path: tuple[str | int, ...]) -> 
     )
 
 
+def value_column(
+    lines: list[str] | None, line: int | None, offset: int, path: tuple[str | int, ...]
+) -> int | None:
+    """The 1-based column where the value at ``path`` starts on file line ``line``, when
+    that line is «key: value» (or «- value») for it; None otherwise (a key that is missing)."""
+    if lines is None or line is None or not path or not 0 <= line - offset - 1 < len(lines):
+        return None
+    text = lines[line - offset - 1]
+    last = path[-1]
+    pattern = (
+        rf"[ ]*(?:-[ ]+)?{re.escape(last)}[ ]*:[ ]*" if isinstance(last, str) else r"[ ]*-[ ]+"
+    )
+    match = re.match(pattern, text)
+    if match is None or match.end() >= len(text) or text[match.end()] == "#":
+        return None
+    return match.end() + 1
+
+
 def report_problems(
-    problems: list[Problem], model: type[BaseModel], sink: Sink, fallback_line: int
+    problems: list[Problem],
+    model: type[BaseModel],
+    sink: Sink,
+    fallback_line: int,
+    lines: list[str] | None = None,
 ) -> None:
+    offset = fallback_line - 1
     for problem in problems:
         code = problem_code(problem.kind)
         message = problem.message
@@ -94,15 +117,19 @@ def report_problems(
                 "Innholdet må være nøkler med verdier («nøkkel: verdi» på hver linje), ikke en "
                 "liste eller bare tekst."
             )
-        sink.add(code, problem.line or fallback_line, message)
+        column = value_column(lines, problem.line, offset, problem.path)
+        sink.add(code, problem.line or fallback_line, message, column=column)
 
 
 def validate(
-    tree: Node | None, model: type[Any], sink: Sink, offset: int
+    tree: Node | None, model: type[Any], sink: Sink, offset: int, text: str | None = None
 ) -> tuple[Any | None, list[Problem]]:
-    """Lenient validation with every problem reported; returns (model or None, problems)."""
+    """Lenient validation with every problem reported; returns (model or None, problems).
+    With the YAML ``text``, a problem with a value also says the value's column."""
     result, problems = validate_lenient(tree, model, offset)
-    report_problems(problems, model, sink, offset + 1)
+    if problems:
+        lines = text.split("\n") if text is not None else None
+        report_problems(problems, model, sink, offset + 1, lines)
     if tree is not None and tree.mapping is not None:
         report_traps(tree, model, sink, offset)
     return result, problems
