@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 
 from jobbvinner_cli.check.limits import WORDS_PER_PAGE
+from jobbvinner_cli.check.reportcells import JV211, check_report_section
 from jobbvinner_cli.diagnostics import Rule, Severity, Sink
 from jobbvinner_cli.pipeline.body import Body, Heading, Table
 from jobbvinner_cli.pipeline.document import SectionMatch, TypeSpec
@@ -149,7 +150,7 @@ JV210 = Rule(
     "status: levert\neffektmål: Alle faste stillinger besatt med fagutdannede innen 2020",
 )
 
-RULES = (JV201, JV202, JV203, JV204, JV205, JV206, JV207, JV208, JV209, JV210)
+RULES = (JV201, JV202, JV203, JV204, JV205, JV206, JV207, JV208, JV209, JV210, JV211)
 
 TABLE_COLUMNS = ("delmål", "tiltak", "ansvarlig")
 
@@ -265,6 +266,7 @@ def _check_sections(
             _check_table(body, heading, start, end, delivered, sink, headings[e_index])
         elif delivered:
             _check_filled(body, heading, start, end, sink, headings[e_index])
+        check_report_section(body, section, headings[e_index], start, end, sink)
 
 
 def _check_preamble(body: Body, match: SectionMatch, sink: Sink) -> None:

@@ -261,6 +261,31 @@ local function typst_blocks(blocks)
   return out
 end
 
+-- Typst: pandoc's writer escapes a paragraph starting "15. oktober" or "- x", but not a
+-- table cell's text, which Typst would then read as a numbered or bulleted list item.
+local function typst_escape_line_starts(inlines)
+  local at_start = true
+  for i, el in ipairs(inlines) do
+    if at_start and el.t == "Str" then
+      local next_el = inlines[i + 1]
+      local before_space = next_el == nil or next_el.t == "Space" or next_el.t == "SoftBreak"
+      local digits, mark = el.text:match("^(%d+)([.)])$")
+      if digits and before_space then
+        inlines[i] = pandoc.RawInline("typst", digits .. "\\" .. mark)
+      elseif before_space and el.text:match("^[-+=/]$") then
+        inlines[i] = pandoc.RawInline("typst", "\\" .. el.text)
+      end
+    end
+    at_start = el.t == "LineBreak"
+  end
+  return inlines
+end
+
+local function typst_escape_cell(block)
+  block.content = typst_escape_line_starts(block.content)
+  return block
+end
+
 -- Typst: pandoc writes a span's id as a bare label, which attaches to nothing
 -- at the start of a paragraph; use an anchor element instead.
 local function typst_span(span)
@@ -355,6 +380,7 @@ return {
       -- first list item in a cell would otherwise split into two paragraphs.
       if FORMAT == "typst" then
         tbl = tbl:walk({ SoftBreak = function() return pandoc.Space() end })
+        tbl = tbl:walk({ Plain = typst_escape_cell, Para = typst_escape_cell })
       end
       return tbl
     end,

@@ -101,6 +101,8 @@ def build_report(
         data.warnings += [f"  {e}" for e in errors[:20]]
         if len(errors) > 20:
             data.warnings.append(f"  … og {len(errors) - 20} til (se jv check)")
+    # what the report's tables cannot show is said, not dropped in silence (JV211)
+    data.warnings += [_located(d) for d in result.diagnostics if d.code == "JV211"]
     workdir = Path(tempfile.mkdtemp(prefix="jv-bygg-"))
     try:
         assembler = Assembler(data, workdir, include_team_reports=include_team_reports)

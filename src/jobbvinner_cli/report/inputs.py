@@ -12,7 +12,8 @@ from jobbvinner_cli.model.gatheringdata import GatheringData
 from jobbvinner_cli.model.pilot import Pilot
 from jobbvinner_cli.model.register import Register
 from jobbvinner_cli.model.team import Team
-from jobbvinner_cli.pipeline.body import Body, Item
+from jobbvinner_cli.pipeline.body import Body
+from jobbvinner_cli.pipeline.cells import section_cell
 from jobbvinner_cli.pipeline.document import DocFacts, TypeSpec
 
 
@@ -82,13 +83,10 @@ class ReportInput:
         heading, end = found
         return doc.body, heading.end, end
 
-    def role_items(self, data: TeamData, role: str) -> list[Item]:
+    def role_cell(self, data: TeamData, role: str) -> str:
+        """The team's section for ``role`` as table-cell Markdown: its lists and prose."""
         where = self.role_section(data, role)
-        return where[0].items_in(where[1], where[2]) if where is not None else []
-
-    def role_prose(self, data: TeamData, role: str) -> str:
-        where = self.role_section(data, role)
-        return where[0].prose_in(where[1], where[2]) if where is not None else ""
+        return section_cell(*where).markdown if where is not None else ""
 
     def effect_goal(self, data: TeamData) -> str:
         for doc_id in ("hovedplan", "sluttrapport"):

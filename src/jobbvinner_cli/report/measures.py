@@ -9,7 +9,7 @@ from jobbvinner_cli.dates import format_date
 from jobbvinner_cli.model.pilot import EVENT_LABELS, OrgMember
 from jobbvinner_cli.model.register import Measure, Register
 from jobbvinner_cli.report.inputs import ReportInput
-from jobbvinner_cli.report.tables import grid_table, pipe_table
+from jobbvinner_cli.report.tables import data_table, grid_table, plain
 
 
 def hendelser(data: ReportInput, workdir: Path) -> str:
@@ -28,7 +28,7 @@ def hendelser(data: ReportInput, workdir: Path) -> str:
         ]
         for e in events
     ]
-    return pipe_table(
+    return data_table(
         ["Dato", "Hva", "Tittel", "Sted", "Deltakere"], rows, "Hendelser i prosjektet"
     )
 
@@ -61,7 +61,7 @@ def lokal_ledelse(data: ReportInput, workdir: Path) -> str:
             for lead in org.lokal_prosjektledelse
         ]
         out.append(
-            pipe_table(
+            data_table(
                 ["Kommuner", "Lokal prosjektledelse", "Stilling"], rows, "Lokal prosjektledelse"
             )
         )
@@ -104,14 +104,18 @@ def tiltak_og_resultat(data: ReportInput, workdir: Path) -> str:
             out.append("Ingen tiltak er knyttet til dette målet.")
             continue
         rows = [
-            [f"{m.id}. {m.navn}", ", ".join(m.kommuner), m.status.label, _results(m, goal.id)]
+            [
+                plain(f"{m.id}. {m.navn}"),
+                plain(", ".join(m.kommuner)),
+                plain(m.status.label),
+                _results(m, goal.id),
+            ]
             for m in measures
         ]
         out.append(
             grid_table(
                 ["Tiltak", "Kommuner", "Status", "Resultater"],
                 rows,
-                [24, 16, 10, 34],
                 f"Tiltak og resultat for {goal.id}",
             )
         )

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from jobbvinner_cli.dates import format_date, format_span
 from jobbvinner_cli.model.pilot import GatheringStatus
-from jobbvinner_cli.pipeline.body import Item
 from jobbvinner_cli.pipeline.hours import team_hours
 from jobbvinner_cli.report.evaluation import evaluering, oppmote
 from jobbvinner_cli.report.inputs import ReportInput
@@ -19,7 +18,7 @@ from jobbvinner_cli.report.measures import (
     tiltak,
     tiltak_og_resultat,
 )
-from jobbvinner_cli.report.tables import grid_table, pipe_table
+from jobbvinner_cli.report.tables import data_table, grid_table, plain
 
 
 def organisasjon(data: ReportInput, workdir: Path) -> str:
@@ -33,7 +32,7 @@ def organisasjon(data: ReportInput, workdir: Path) -> str:
             continue
         rows = [[m.navn + role_dates(m), m.stilling, m.oppgave] for m in members]
         out.append(
-            pipe_table(["Navn", "Stilling", "Oppgave"], rows, f"{label} i {data.pilot.navn}")
+            data_table(["Navn", "Stilling", "Oppgave"], rows, f"{label} i {data.pilot.navn}")
         )
     return "\n\n".join(out)
 
@@ -48,7 +47,7 @@ def samlinger(data: ReportInput, workdir: Path) -> str:
             when += " (digital)"
         host = g.vertskommune or g.sted
         rows.append([str(g.nr), when, host, g.tema, ", ".join(g.innledere)])
-    return pipe_table(
+    return data_table(
         ["Nr", "Dato", "Vertskommune", "Tema", "Innledere"],
         rows,
         "Samlingene i utviklingsverkstedet",
@@ -69,7 +68,7 @@ def deltakere(data: ReportInput, workdir: Path) -> str:
             state, reason = "Fullførte", ""
         rows.append([t.team.kommune, t.team.gruppeleder, state, reason])
     text.append(
-        pipe_table(["Kommune", "Gruppeleder", "Deltakelse", "Grunn"], rows, "Deltakende kommuner")
+        data_table(["Kommune", "Gruppeleder", "Deltakelse", "Grunn"], rows, "Deltakende kommuner")
     )
     return "\n\n".join(text)
 
@@ -99,22 +98,18 @@ def timer(data: ReportInput, workdir: Path) -> str:
         total = sum(v for v in values if v is not None)
         rows.append([kommune, *[_num(v) for v in values], _num(total)])
     headers = ["Kommune", *[f"Periode {label}" for label in labels], "Sum"]
-    return f"![Timer brukt av hvert team mellom samlingene]({chart})\n\n" + pipe_table(
+    return f"![Timer brukt av hvert team mellom samlingene]({chart})\n\n" + data_table(
         headers, rows, "Timer brukt mellom samlingene, per team og periode"
     )
-
-
-def _bullets(items: list[Item]) -> str:
-    return "\n".join("- " + " ".join(item.text.split()) for item in items)
 
 
 def resultater(data: ReportInput, workdir: Path) -> str:
     rows = [
         [
-            t.team.kommune,
-            data.effect_goal(t),
-            _bullets(data.role_items(t, "tiltak")),
-            _bullets(data.role_items(t, "resultater")),
+            plain(t.team.kommune),
+            plain(data.effect_goal(t)),
+            data.role_cell(t, "tiltak"),
+            data.role_cell(t, "resultater"),
         ]
         for t in data.completed
     ]
@@ -123,20 +118,15 @@ def resultater(data: ReportInput, workdir: Path) -> str:
     return grid_table(
         ["Kommune", "Effektmål (fra hovedplanen)", "Tiltak", "Resultater"],
         rows,
-        [12, 22, 30, 30],
         "Effektmål, tiltak og resultater per team, fra teamenes hovedplaner og sluttrapporter",
     )
 
 
 def videre_oppgaver(data: ReportInput, workdir: Path) -> str:
-    rows = []
-    for t in data.completed:
-        items = data.role_items(t, "videre-oppgaver")
-        cell = _bullets(items) if items else data.role_prose(t, "videre-oppgaver")
-        rows.append([t.team.kommune, cell])
+    rows = [[plain(t.team.kommune), data.role_cell(t, "videre-oppgaver")] for t in data.completed]
     if not rows:
         return ""
-    return grid_table(["Kommune", "Videre oppgaver"], rows, [14, 70], "Teamenes videre oppgaver")
+    return grid_table(["Kommune", "Videre oppgaver"], rows, "Teamenes videre oppgaver")
 
 
 def _num(value: float | None) -> str:

@@ -1,8 +1,20 @@
-"""Pandoc tables built from data: pipe tables for short cells, grid tables for lists."""
+"""Pandoc tables built from data, with column widths that follow their content.
+
+Every generated report table is a grid table: its cells may hold paragraphs and lists
+(nested ones too), and pandoc takes the relative column widths from the source, the same in
+PDF (Typst), DOCX and HTML. A column of short values (numbers, dates, names) is made as
+wide as its longest word, the text columns share the rest of the page by how much they
+hold. Long words are hyphenated by the outputs; the source lines are made wide enough
+that no word has to be split in the Markdown.
+"""
 
 from __future__ import annotations
 
+import math
+import re
 import textwrap
+
+from jobbvinner_cli.pipeline.cells import escape_start
 
 
 def escape_cell(text: str) -> str:
@@ -20,71 +32,137 @@ def pipe_table(headers: list[str], rows: list[list[str]], caption: str | None = 
     return "\n".join(lines)
 
 
+def plain(text: str) -> str:
+    """Text (a name, a date, a goal) as a cell: one line, and «1. samling» stays text."""
+    return escape_start(" ".join(text.split()))
+
+
+_UNESCAPED = re.compile(r"(?<!\\)([+|])")
+_PREFIX = re.compile(r"^([ \t]*)((?:-|\d{1,9}\.)[ \t]+)?")
+
+#: Characters of 9.5 pt table text across the PDF's text width (16 cm), padding included.
+PAGE = 90
+#: What a cell's padding and rule take, in characters.
+PAD = 3
+#: A column whose longest line is this short gets all of it before text columns share.
+_SHORT = 24
+#: A text column never asks for more than this many characters of the page.
+_MAX_NATURAL = 60
+#: A word longer than this is hyphenated rather than given a column of its own width.
+_MAX_MINIMUM = 18
+#: The widest source line written; a longer word is split in the source.
+_MAX_SOURCE = 600
+
+
+def _escaped(line: str) -> str:
+    return _UNESCAPED.sub(r"\\\1", line)
+
+
+def _lines(cell: str) -> list[str]:
+    return [_escaped(line.rstrip()) for line in cell.split("\n")]
+
+
+def _measure(cell: str) -> tuple[int, int]:
+    """(longest line, longest word with the indent of its line) of a cell's Markdown."""
+    natural = word = 0
+    for line in _lines(cell):
+        prefix = _PREFIX.match(line)
+        indent = prefix.end() if prefix else 0
+        natural = max(natural, len(line))
+        word = max([word, *(indent + len(w) for w in line[indent:].split())])
+    return natural, word
+
+
+def column_widths(headers: list[str], rows: list[list[str]]) -> list[int]:
+    """The source width of each column, in characters.
+
+    When the table's content fits across the page, each column is as wide as its longest
+    line. Otherwise short columns (numbers, dates, names) keep their width, and the text
+    columns share the rest by how much they hold, none narrower than its longest word (up
+    to ``_MAX_MINIMUM``). Pandoc takes the proportions from the source, so the source is
+    then scaled up until every word fits its column without being split.
+    """
+    columns = list(zip(*[headers, *rows], strict=True))
+    measured = [[_measure(cell) for cell in column] for column in columns]
+    natural = [max(1, min(_MAX_NATURAL, max(n for n, _ in m))) for m in measured]
+    words = [max(1, max(w for _, w in m)) + 2 for m in measured]  # bold headers are wider
+    room = PAGE - PAD * len(columns)
+    if sum(natural) <= room:
+        return [max(n, w) for n, w in zip(natural, words, strict=True)]
+    minimum = [min(w, _MAX_MINIMUM, n) for w, n in zip(words, natural, strict=True)]
+    share = [
+        float(max(n, w) if n <= _SHORT else m)
+        for n, w, m in zip(natural, words, minimum, strict=True)
+    ]
+    if sum(share) > room:  # even that does not fit: every column shares from its minimum
+        share = [float(m) for m in minimum]
+    # The rest goes to the columns by how much text they hold, none past its longest line.
+    volume = [sum(len(cell) for cell in column) + 1 for column in columns]
+    while (extra := room - sum(share)) > 0.5:
+        open_ = [i for i, s in enumerate(share) if s < natural[i]]
+        if not open_:
+            break
+        total = sum(volume[i] for i in open_)
+        for i in open_:
+            share[i] = min(float(natural[i]), share[i] + extra * volume[i] / total)
+    scale = max(1.0, *((w + PAD) / (s + PAD) for w, s in zip(words, share, strict=True)))
+    scale = min(scale, _MAX_SOURCE / sum(s + PAD for s in share))
+    return [max(1, math.ceil((s + PAD) * scale) - PAD) for s in share]
+
+
 def _cell_lines(cell: str, width: int) -> list[str]:
     out: list[str] = []
-    for paragraph in cell.split("\n"):
-        if not paragraph.strip():
+    for line in _lines(cell):
+        if not line.strip():
             if out and out[-1] != "":
                 out.append("")
             continue
-        bullet = paragraph.startswith("- ")
-        text = paragraph[2:] if bullet else paragraph
+        prefix = _PREFIX.match(line)
+        head = prefix.group(0) if prefix else ""
+        hang = " " * len(head)
         wrapped = textwrap.wrap(
-            text.replace("+", "\\+").replace("|", "\\|"),
-            width=width - (2 if bullet else 0),
+            line[len(head) :],
+            width=max(width - len(head), 1),
             break_long_words=True,
             break_on_hyphens=False,
         ) or [""]
-        if bullet:
-            out += ["- " + wrapped[0]] + ["  " + w for w in wrapped[1:]]
-        else:
-            out += wrapped
+        # a continuation line starting «15.» or «-» would start a list: keep it text
+        out += [head + wrapped[0]] + [hang + escape_start(w) for w in wrapped[1:]]
+    while out and out[-1] == "":
+        out.pop()
     return out or [""]
 
 
-_MAX_WORD = 30
-
-
-def _longest_word(cell: str) -> int:
-    escaped = cell.replace("+", "\\+").replace("|", "\\|")
-    return max((len(word) for word in escaped.split()), default=0) + 2  # room for «- »
-
-
-def grid_table(
-    headers: list[str], rows: list[list[str]], widths: list[int], caption: str | None = None
-) -> str:
-    """A grid table whose cells may hold bullet lists («- item» per line).
-
-    A column is widened to its longest word (up to ``_MAX_WORD``), so a long name is not
-    split; only something longer, such as a web address, is still broken.
-    """
-    widths = [
-        max([width, *(min(_longest_word(row[i]), _MAX_WORD) for row in [headers, *rows])])
-        for i, width in enumerate(widths)
-    ]
+def grid_table(headers: list[str], rows: list[list[str]], caption: str | None = None) -> str:
+    """A table of Markdown cells: paragraphs and lists («- item», «1. item», indented
+    for nested items). Plain text goes in through :func:`plain`."""
+    widths = column_widths(headers, rows)
 
     def border(char: str) -> str:
         return "+" + "+".join(char * (w + 2) for w in widths) + "+"
 
     def render_row(cells: list[str]) -> list[str]:
         columns = [_cell_lines(c, w) for c, w in zip(cells, widths, strict=True)]
-        # A list must be separated from the text before it by a blank line inside the cell.
         height = max(len(c) for c in columns)
-        lines = []
-        for i in range(height):
-            parts = [
+        return [
+            "| "
+            + " | ".join(
                 (col[i] if i < len(col) else "").ljust(w)
                 for col, w in zip(columns, widths, strict=True)
-            ]
-            lines.append("| " + " | ".join(parts) + " |")
-        return lines
+            )
+            + " |"
+            for i in range(height)
+        ]
 
-    out = [border("-")]
-    out += render_row(headers)
-    out.append(border("="))
+    out = [border("-"), *render_row(headers), border("=")]
     for row in rows:
         out += render_row(row)
         out.append(border("-"))
     if caption:
         out += ["", f": {caption}"]
     return "\n".join(out)
+
+
+def data_table(headers: list[str], rows: list[list[str]], caption: str | None = None) -> str:
+    """A table of plain-text cells."""
+    return grid_table([plain(h) for h in headers], [[plain(c) for c in r] for r in rows], caption)
