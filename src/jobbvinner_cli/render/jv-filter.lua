@@ -156,8 +156,18 @@ local counters = { Tabell = 0, Figur = 0 }
 
 local function caption_prefix(kind)
   counters[kind] = counters[kind] + 1
-  return { pandoc.Strong({ pandoc.Str(kind), pandoc.Space(),
-    pandoc.Str(tostring(counters[kind]) .. ":") }), pandoc.Space() }
+  local number = tostring(counters[kind])
+  if FORMAT == "docx" then
+    -- A Word SEQ field (with this number as its result), so Word renumbers the captions
+    -- when tables or figures are added, moved or deleted.
+    local bold = "<w:rPr><w:b/><w:bCs/></w:rPr>"
+    return { pandoc.RawInline("openxml", "<w:r>" .. bold .. '<w:t xml:space="preserve">'
+      .. kind .. " </w:t></w:r>" .. '<w:fldSimple w:instr=" SEQ ' .. kind
+      .. ' \\* ARABIC "><w:r>' .. bold .. "<w:t>" .. number .. "</w:t></w:r></w:fldSimple>"
+      .. "<w:r>" .. bold .. "<w:t>:</w:t></w:r>"), pandoc.Space() }
+  end
+  return { pandoc.Strong({ pandoc.Str(kind), pandoc.Space(), pandoc.Str(number .. ":") }),
+    pandoc.Space() }
 end
 
 local function number_caption(caption, kind)

@@ -85,6 +85,9 @@ def render_docx(job: Job, out: Path) -> None:
             f"--output={out}",
         ],
     )
+    from jobbvinner_cli.render.docx_post import finish_docx
+
+    finish_docx(out, job.meta, _docx_lang(job.lang), toc_depth=TOC_DEPTH)
 
 
 def render_html(job: Job, out: Path) -> None:
@@ -107,9 +110,7 @@ def render_html(job: Job, out: Path) -> None:
 
 
 def _common_args(job: Job, to: str) -> list[str]:
-    lang = job.lang
-    if to == "docx" and lang in ("nb", "nn", "no"):
-        lang += "-NO"  # Word wants a region for spelling and hyphenation
+    lang = _docx_lang(job.lang) if to == "docx" else job.lang
     return [
         f"--from={MARKDOWN_FORMAT}",
         f"--to={to}",
@@ -118,6 +119,11 @@ def _common_args(job: Job, to: str) -> list[str]:
         f"--data-dir={job.workdir / '.jv-ingen-pandoc-data'}",
         f"--metadata=lang={lang}",
     ]
+
+
+def _docx_lang(lang: str) -> str:
+    # Word wants a region for spelling and hyphenation
+    return lang + "-NO" if lang in ("nb", "nn", "no") else lang
 
 
 def _title_metadata(job: Job) -> list[str]:
