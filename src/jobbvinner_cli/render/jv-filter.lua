@@ -271,6 +271,10 @@ local function typst_blocks(blocks)
   return out
 end
 
+local function typst_string(text)
+  return '"' .. text:gsub("\\", "\\\\"):gsub('"', '\\"'):gsub("[%z\1-\31]", " ") .. '"'
+end
+
 -- Typst: pandoc's writer escapes a paragraph starting "15. oktober" or "- x", but not a
 -- table cell's text, which Typst would then read as a numbered or bulleted list item.
 local function typst_escape_line_starts(inlines)
@@ -337,10 +341,25 @@ return {
   },
   {
     Image = function(img)
+      local width, height = img.attributes.width, img.attributes.height
       clean_attr(img.attr, true)
       local path = checked_image_path(img.src)
       if path ~= nil then
         img.src = path
+      end
+      -- Pandoc's Typst writer drops the alternative text (the image's description, or
+      -- its {alt="…"} in a figure); Typst's image() takes it, for the tagged PDF.
+      local alt = stringify(img.caption)
+      if FORMAT == "typst" and path ~= nil and alt ~= nil and alt ~= "" then
+        local unit = width and valid_dimension(width) and width:match("^%d+%.?%d*(%a*%%?)$")
+        local typst_units = { ["%"] = true, cm = true, mm = true, ["in"] = true, pt = true,
+          em = true }
+        local size = typst_units[unit or ""] and (", width: " .. width) or ""
+        if height ~= nil or (width ~= nil and size == "") then
+          return img -- sizes in other units are pandoc's to convert (the text is lost)
+        end
+        return pandoc.RawInline("typst", "#box(image(" .. typst_string(path) .. ", alt: "
+          .. typst_string(alt) .. size .. "))")
       end
       return img
     end,
@@ -391,6 +410,16 @@ return {
       if FORMAT == "typst" then
         tbl = tbl:walk({ SoftBreak = function() return pandoc.Space() end })
         tbl = tbl:walk({ Plain = typst_escape_cell, Para = typst_escape_cell })
+      end
+      if FORMAT:match("^html") then
+        -- A box that scrolls sideways on a narrow screen instead of the whole page; a
+        -- focusable, named region so it can be scrolled from the keyboard too.
+        local name = stringify(tbl.caption.long)
+        local attrs = { { "role", "region" }, { "tabindex", "0" } }
+        if name ~= "" then
+          attrs[#attrs + 1] = { "aria-label", name }
+        end
+        return pandoc.Div({ tbl }, pandoc.Attr("", { "jv-tabell" }, attrs))
       end
       return tbl
     end,

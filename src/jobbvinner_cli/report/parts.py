@@ -98,7 +98,8 @@ def timer(data: ReportInput, workdir: Path) -> str:
         total = sum(v for v in values if v is not None)
         rows.append([kommune, *[_num(v) for v in values], _num(total)])
     headers = ["Kommune", *[f"Periode {label}" for label in labels], "Sum"]
-    return f"![Timer brukt av hvert team mellom samlingene]({chart})\n\n" + data_table(
+    alt = _chart_alt(labels, table)
+    return f'![Timer brukt av hvert team mellom samlingene]({chart}){{alt="{alt}"}}\n\n' + data_table(
         headers, rows, "Timer brukt mellom samlingene, per team og periode"
     )
 
@@ -127,6 +128,27 @@ def videre_oppgaver(data: ReportInput, workdir: Path) -> str:
     if not rows:
         return ""
     return grid_table(["Kommune", "Videre oppgaver"], rows, "Teamenes videre oppgaver")
+
+
+def _chart_alt(labels: list[str], table: dict[str, list[float | None]]) -> str:
+    """The chart's alternative text, for screen readers: what it shows, its peak, and
+    where the numbers are."""
+    peak = max(
+        ((v, kommune, label) for kommune, values in table.items()
+         for v, label in zip(values, labels, strict=True) if v is not None),
+        key=lambda found: found[0],
+        default=None,
+    )  # fmt: skip
+    text = (
+        "Søylediagram over timene hvert team brukte mellom samlingene, én søyle per team for "
+        f"hver periode fra {labels[0]} til {labels[-1]}."
+        if labels
+        else "Søylediagram over timene hvert team brukte mellom samlingene."
+    )
+    if peak is not None:
+        text += f" Flest timer: {peak[1]}, {_num(peak[0])} timer i periode {peak[2]}."
+    text += " Tallene står i tabellen under figuren."
+    return " ".join(text.replace('"', "").replace("\\", "").split())
 
 
 def _num(value: float | None) -> str:
