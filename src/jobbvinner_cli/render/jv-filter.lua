@@ -300,6 +300,34 @@ local function typst_escape_cell(block)
   return block
 end
 
+-- Typst: pandoc writes a cell's list on the line of the cell's "[", so a nested item,
+-- indented on its own line, is less indented than its parent and comes out flat. A list
+-- at the top of a cell goes in a block, which starts on a line of its own.
+local function typst_cell_lists(cell)
+  for i, block in ipairs(cell.contents) do
+    if block.t == "BulletList" or block.t == "OrderedList" then
+      cell.contents[i] = pandoc.Div({ block })
+    end
+  end
+end
+
+local function typst_table_lists(tbl)
+  local function rows(list)
+    for _, row in ipairs(list) do
+      for _, cell in ipairs(row.cells) do
+        typst_cell_lists(cell)
+      end
+    end
+  end
+  rows(tbl.head.rows)
+  for _, body in ipairs(tbl.bodies) do
+    rows(body.head)
+    rows(body.body)
+  end
+  rows(tbl.foot.rows)
+  return tbl
+end
+
 -- Typst: pandoc writes a span's id as a bare label, which attaches to nothing
 -- at the start of a paragraph; use an anchor element instead.
 local function typst_span(span)
@@ -410,6 +438,7 @@ return {
       if FORMAT == "typst" then
         tbl = tbl:walk({ SoftBreak = function() return pandoc.Space() end })
         tbl = tbl:walk({ Plain = typst_escape_cell, Para = typst_escape_cell })
+        tbl = typst_table_lists(tbl)
       end
       if FORMAT:match("^html") then
         -- A box that scrolls sideways on a narrow screen instead of the whole page; a
