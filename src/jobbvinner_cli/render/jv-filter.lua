@@ -444,10 +444,8 @@ return {
         -- A box that scrolls sideways on a narrow screen instead of the whole page; a
         -- focusable, named region so it can be scrolled from the keyboard too.
         local name = stringify(tbl.caption.long)
-        local attrs = { { "role", "region" }, { "tabindex", "0" } }
-        if name ~= "" then
-          attrs[#attrs + 1] = { "aria-label", name }
-        end
+        local attrs = { { "role", "region" }, { "tabindex", "0" },
+          { "aria-label", name ~= "" and name or "Tabell" } }
         return pandoc.Div({ tbl }, pandoc.Attr("", { "jv-tabell" }, attrs))
       end
       return tbl
