@@ -123,9 +123,7 @@ window.addEventListener("message", e => document.body.setAttribute("data-jv", e.
 
 
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="Chromium not installed")
-def test_on_a_390_px_phone_tables_scroll_and_the_page_does_not(
-    html: Path, tmp_path: Path
-) -> None:
+def test_on_a_390_px_phone_tables_scroll_and_the_page_does_not(html: Path, tmp_path: Path) -> None:
     import json
     from html import unescape
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from jobbvinner_cli.diagnostics import Rule, Severity, Sink
 from jobbvinner_cli.model.doctype import Section
 from jobbvinner_cli.pipeline.body import Body
-from jobbvinner_cli.pipeline.cells import LEFT_OUT_KINDS, section_cell
+from jobbvinner_cli.pipeline.cells import LEFT_OUT_KINDS, left_out
 
 JV211 = Rule(
     "JV211",
@@ -38,7 +38,7 @@ def check_report_section(
 ) -> None:
     if section.report_role is None:
         return
-    for line, kind in section_cell(body, start, end).left_out:
+    for line, kind in left_out(body, start, end):
         sink.add(
             JV211,
             line,

@@ -80,6 +80,19 @@ def section_cell(body: Body, start: int, end: int) -> Cell:
     return cell
 
 
+# Markup without which a section has nothing a cell cannot show (a table's «|», a fence,
+# HTML's «<», a rule, an image), so the check can skip the full reading of most sections.
+_MAYBE_LEFT_OUT = re.compile(r"[|<`~]|!\[|^ {0,3}([-*_])[ \t]*\1[ \t]*\1|^(?: {4}|\t)", re.M)
+
+
+def left_out(body: Body, start: int, end: int) -> list[tuple[int, str]]:
+    """What ``section_cell`` would leave out of body lines ``start:end``."""
+    plain = all(b.kind in ("paragraph", "list", "heading") for b in body.blocks_in(start, end))
+    if plain and not _MAYBE_LEFT_OUT.search(body.clean(start, end)):
+        return []
+    return section_cell(body, start, end).left_out
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -113,9 +126,7 @@ def _read(body: Body, start: int, end: int, indent: str, lines: list[str], cell:
             cell.left_out.append((body.line(block.start), block.kind))
 
 
-def _paragraph(
-    body: Body, at: int, text: str, indent: str, lines: list[str], cell: Cell
-) -> None:
+def _paragraph(body: Body, at: int, text: str, indent: str, lines: list[str], cell: Cell) -> None:
     if _IMAGE.search(text):
         cell.left_out.append((body.line(at), "image"))
         text = _IMAGE.sub("", text)
@@ -147,9 +158,7 @@ def _paragraph(
         lines.append(indent + "  " * depth + "- " + escape_start(_one_line(words)))
 
 
-def _list(
-    body: Body, start: int, end: int, indent: str, lines: list[str], cell: Cell
-) -> None:
+def _list(body: Body, start: int, end: int, indent: str, lines: list[str], cell: Cell) -> None:
     _part(lines)
     ordered = _ORDERED.match(body.lines[start])
     number = int(ordered.group(1)) if ordered else 0
@@ -158,10 +167,13 @@ def _list(
         number += 1
         inner = Body(item.text, item.line)
         blocks = [b for b in inner.blocks if b.start not in inner.skipped]
-        if blocks and blocks[0].kind == "paragraph" and not _IMAGE.search(
-            "\n".join(inner.lines[blocks[0].start : blocks[0].end])
-        ) and not any(
-            _WORD_BULLET.match(row) for row in inner.lines[blocks[0].start : blocks[0].end]
+        if (
+            blocks
+            and blocks[0].kind == "paragraph"
+            and not _IMAGE.search("\n".join(inner.lines[blocks[0].start : blocks[0].end]))
+            and not any(
+                _WORD_BULLET.match(row) for row in inner.lines[blocks[0].start : blocks[0].end]
+            )
         ):
             head = "\n".join(inner.lines[blocks[0].start : blocks[0].end])
             rest = blocks[0].end

@@ -164,7 +164,9 @@ def _fill_toc(document: str, headings: list[_Heading]) -> str:
             content = begin + content
         if index == len(headings) - 1:
             content += end
-        paragraphs.append(f'<w:p><w:pPr><w:pStyle w:val="TOC{heading.level}" /></w:pPr>{content}</w:p>')
+        paragraphs.append(
+            f'<w:p><w:pPr><w:pStyle w:val="TOC{heading.level}" /></w:pPr>{content}</w:p>'
+        )
     return document[: match.start()] + "".join(paragraphs) + document[match.end() :]
 
 

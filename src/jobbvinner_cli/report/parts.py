@@ -99,8 +99,9 @@ def timer(data: ReportInput, workdir: Path) -> str:
         rows.append([kommune, *[_num(v) for v in values], _num(total)])
     headers = ["Kommune", *[f"Periode {label}" for label in labels], "Sum"]
     alt = _chart_alt(labels, table)
-    return f'![Timer brukt av hvert team mellom samlingene]({chart}){{alt="{alt}"}}\n\n' + data_table(
-        headers, rows, "Timer brukt mellom samlingene, per team og periode"
+    return (
+        f'![Timer brukt av hvert team mellom samlingene]({chart}){{alt="{alt}"}}\n\n'
+        + data_table(headers, rows, "Timer brukt mellom samlingene, per team og periode")
     )
 
 
