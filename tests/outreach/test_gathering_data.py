@@ -109,7 +109,10 @@ def test_a_forms_export_and_a_tally_give_the_same_table(pilot: Path, tmp_path: P
     assert table.index("Svært høy") < table.index(">Høy<") < table.index("Middels")
     assert table.count("<td>25</td>") == 4 and table.count("<td>50</td>") == 2
     assert "1. samling (4 svar)" in table and "2. samling (4 svar)" in table
-    assert 'alt="Motivasjon: svarene fordelt over samlingene (prosent)"' in html
+    assert (
+        'alt="Liggende søylediagram: svarene på «Motivasjon» i prosent, én søyle per samling '
+        'fra 1. samling til 2. samling. Tallene står i tabellen under figuren."'
+    ) in html
 
 
 def test_the_example_report_has_a_chart_and_a_table_per_question(tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from jobbvinner_cli.model.gatheringdata import answer_order
 from jobbvinner_cli.report.chart import rasterise
 from jobbvinner_cli.report.inputs import ReportInput
-from jobbvinner_cli.report.tables import pipe_table
+from jobbvinner_cli.report.tables import data_table
 
 # Greys from dark to light, so the shares read in black and white; the labels carry the rest.
 GREYS = ("#1a1a1a", "#4d4d4d", "#7a7a7a", "#a6a6a6", "#cccccc", "#e6e6e6", "#f2f2f2", "#ffffff")
@@ -40,7 +40,7 @@ def oppmote(data: ReportInput, workdir: Path) -> str:
         rows.append([t.team.kommune, *cells])
     totals = ["Alle", *[str(len(attendance[nr])) if nr in attendance else "–" for nr in numbers]]
     rows.append(totals)
-    return pipe_table(
+    return data_table(
         ["Kommune", *[f"{nr}. samling" for nr in numbers]],
         rows,
         "Oppmøte på samlingene, per team (deltakere av teamets medlemmer)",
@@ -112,15 +112,28 @@ def evaluering(data: ReportInput, workdir: Path) -> str:
         chart = rasterise(
             evaluation_svg(question, bars, answers), workdir / "bilder" / f"evaluering-{number}.png"
         )
-        out.append(f"![{question}: svarene fordelt over samlingene (prosent)]({chart})")
+        alt = _alt(question, [label for label, _ in bars])
+        out.append(
+            f'![{question}: svarene fordelt over samlingene (prosent)]({chart}){{alt="{alt}"}}'
+        )
         rows = []
         for nr, result in asked:
             shares = result.shares()
             cells = [_percent(shares[a]) if a in shares else "–" for a in answers]
             count = "" if result.percent else f" ({result.total:.0f} svar)"
             rows.append([f"{nr}. samling{count}", *cells])
-        out.append(pipe_table(["Samling", *answers], rows, f"{question} (svar i prosent)"))
+        out.append(data_table(["Samling", *answers], rows, f"{question} (svar i prosent)"))
     return "\n\n".join(out)
+
+
+def _alt(question: str, labels: list[str]) -> str:
+    """The chart's alternative text: what it shows and where its numbers are."""
+    span = f" fra {labels[0]} til {labels[-1]}" if len(labels) > 1 else ""
+    text = (
+        f"Liggende søylediagram: svarene på «{question}» i prosent, én søyle per "
+        f"samling{span}. Tallene står i tabellen under figuren."
+    )
+    return " ".join(text.replace('"', "").replace("\\", "").split())
 
 
 def _percent(value: float) -> str:
