@@ -300,6 +300,115 @@ local function typst_escape_cell(block)
   return block
 end
 
+-- A pipe table with a row longer than a source line gets its column widths from the
+-- dashes under its header, which authors write alike ("|---|---|"): equal columns, where
+-- a number column overflows nothing and a text column is squeezed. Such equal widths are
+-- set from the content instead, as jv's own tables are (report/tables.py): short columns
+-- keep their longest line, text columns share the rest by how much they hold.
+local PAGE, PAD, SHORT, MAX_NATURAL, MAX_MINIMUM = 90, 3, 24, 60, 18
+
+local function content_widths(tbl)
+  local n = #tbl.colspecs
+  local natural, words, volume = {}, {}, {}
+  for i = 1, n do
+    natural[i], words[i], volume[i] = 1, 1, 1
+  end
+  local function measure(rows)
+    for _, row in ipairs(rows) do
+      for i, cell in ipairs(row.cells) do
+        if i <= n and cell.col_span == 1 then
+          local text = stringify(cell.contents)
+          local length = utf8.len(text) or #text
+          natural[i] = math.max(natural[i], math.min(MAX_NATURAL, length))
+          volume[i] = volume[i] + length
+          for word in text:gmatch("%S+") do
+            words[i] = math.max(words[i], (utf8.len(word) or #word) + 2)
+          end
+        end
+      end
+    end
+  end
+  measure(tbl.head.rows)
+  for _, body in ipairs(tbl.bodies) do
+    measure(body.body)
+  end
+  local room, total = PAGE - PAD * n, 0
+  for i = 1, n do
+    total = total + natural[i]
+  end
+  local share = {}
+  if total <= room then -- it fits: each column as wide as its longest line
+    for i = 1, n do
+      share[i] = math.max(natural[i], words[i])
+    end
+  else
+    local sum = 0
+    for i = 1, n do -- short columns keep their line, text columns start at their word
+      share[i] = natural[i] <= SHORT and math.max(natural[i], words[i])
+        or math.min(words[i], MAX_MINIMUM, natural[i])
+      sum = sum + share[i]
+    end
+    if sum > room then -- even that does not fit: every column starts at its word
+      sum = 0
+      for i = 1, n do
+        share[i] = math.min(words[i], MAX_MINIMUM, natural[i])
+        sum = sum + share[i]
+      end
+    end
+    for _ = 1, n do -- the rest by volume; each round caps a column or spends the rest
+      local extra, open = room - sum, 0
+      for i = 1, n do
+        if share[i] < natural[i] then
+          open = open + volume[i]
+        end
+      end
+      if extra <= 0.5 or open == 0 then
+        break
+      end
+      sum = 0
+      for i = 1, n do
+        if share[i] < natural[i] then
+          share[i] = math.min(natural[i], share[i] + extra * volume[i] / open)
+        end
+        sum = sum + share[i]
+      end
+    end
+  end
+  local widths, whole = {}, 0
+  for i = 1, n do
+    whole = whole + share[i] + PAD
+  end
+  for i = 1, n do
+    widths[i] = (share[i] + PAD) / whole
+  end
+  return widths
+end
+
+local function equal_widths(tbl)
+  local first = tbl.colspecs[1] and tbl.colspecs[1][2]
+  if first == nil or first == 0 or #tbl.colspecs < 2 then
+    return false
+  end
+  for _, spec in ipairs(tbl.colspecs) do
+    if spec[2] == nil or math.abs(spec[2] - first) > 1e-6 then
+      return false
+    end
+  end
+  return true
+end
+
+local function fit_columns(tbl)
+  if equal_widths(tbl) then
+    local widths = content_widths(tbl)
+    if widths ~= nil then
+      for i, spec in ipairs(tbl.colspecs) do
+        tbl.colspecs[i] = { spec[1], widths[i] }
+      end
+    end
+  end
+  return tbl
+end
+
 -- Typst: pandoc writes a cell's list on the line of the cell's "[", so a nested item,
 -- indented on its own line, is less indented than its parent and comes out flat. A list
 -- at the top of a cell goes in a block, which starts on a line of its own.
@@ -430,6 +539,7 @@ return {
     CodeBlock = clean,
     Table = function(tbl)
       clean_table(tbl)
+      tbl = fit_columns(tbl)
       if numbering then
         number_caption(tbl.caption, "Tabell")
       end
