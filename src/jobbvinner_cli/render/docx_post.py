@@ -263,7 +263,9 @@ def _settings(settings: str, lang: str) -> str:
 def _core(core: str, meta: ReportMeta, lang: str) -> str:
     dates = "".join(re.findall(r"<dcterms:(?:created|modified)[^>]*>[^<]*</dcterms:\w+>", core))
     title = f"UTKAST: {meta.title}" if meta.draft else meta.title
-    subject = " – ".join(part for part in (meta.subtitle, meta.region) if part)
+    subtitle = meta.subtitle or ""
+    region = meta.region if meta.region and meta.region not in subtitle else ""
+    subject = " – ".join(part for part in (subtitle, region) if part)
     keywords = ", ".join(["Jobbvinner", *meta.municipalities])
     fields = (
         ("dc:title", title),

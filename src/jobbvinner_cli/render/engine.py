@@ -13,7 +13,8 @@ render package never trusts the Markdown:
 * ``jv-filter.lua`` rejects image paths that are URLs, absolute, contain
   ``..`` or do not exist in ``workdir``; drops link targets with other schemes
   than http(s)/mailto/tel; strips element attributes (``onclick=`` …); and
-  reports links to anchors that do not exist;
+  reports links to anchors that do not exist; ``jv-tables.lua``, after it, sets
+  table widths by content and keeps table cells and image descriptions intact in Typst;
 * pandoc runs with ``workdir`` as its working and resource directory, and
   Typst compiles with ``workdir`` as its root, so neither reads files outside
   it (symbolic links pointing out of ``workdir`` are refused up front);

@@ -27,6 +27,7 @@ from jobbvinner_cli.render.job import Job
 
 HERE = Path(__file__).resolve().parent
 LUA_FILTER = HERE / "jv-filter.lua"
+TABLES_FILTER = HERE / "jv-tables.lua"  # after jv-filter.lua: sees checked paths, captions
 REFERENCE_DOCX = HERE / "reference.docx"
 REFERENCE_DOCX_DRAFT = HERE / "reference-utkast.docx"
 HTML_CSS = HERE / "report.css"
@@ -115,6 +116,7 @@ def _common_args(job: Job, to: str) -> list[str]:
         f"--from={MARKDOWN_FORMAT}",
         f"--to={to}",
         f"--lua-filter={LUA_FILTER}",
+        f"--lua-filter={TABLES_FILTER}",
         "--resource-path=.",
         f"--data-dir={job.workdir / '.jv-ingen-pandoc-data'}",
         f"--metadata=lang={lang}",
