@@ -3,7 +3,8 @@ jv's second pandoc filter (jobbvinner_cli.render.pandoc), run after jv-filter.lu
 sees checked image paths and numbered captions. It makes tables and images read well:
 
   * a pipe table whose column widths come from equal dashes ("|---|---|") gets widths by
-    content, as jv's own tables do (report/tables.py);
+    content, as jv's own tables do (report/tables.py); in Typst a table of plain cells
+    gets auto columns, which Typst sizes by content itself;
   * Typst: a table cell that starts like a list item ("15. oktober", "1. samling", "- x")
     stays text, and a list in a cell keeps its nesting;
   * Typst: an image keeps its alternative text (pandoc's Typst writer drops it), for the
@@ -153,6 +154,37 @@ local function fit_columns(tbl)
   return tbl
 end
 
+-- Typst sizes auto columns by their content itself, shrinking only the columns wider than
+-- their share, and hyphenates what still does not fit: for a table of plain cells (names,
+-- dates, numbers, short text) that reads better than any fixed proportions. Tables with
+-- lists or paragraphs in their cells keep the widths jv gave them.
+local function plain_cells(tbl)
+  local plain = true
+  local function check(rows)
+    for _, row in ipairs(rows) do
+      for _, cell in ipairs(row.cells) do
+        if #cell.contents > 1 or (cell.contents[1] and cell.contents[1].t ~= "Plain") then
+          plain = false
+        end
+      end
+    end
+  end
+  check(tbl.head.rows)
+  for _, body in ipairs(tbl.bodies) do
+    check(body.body)
+  end
+  return plain
+end
+
+local function typst_auto_columns(tbl)
+  if plain_cells(tbl) then
+    for i, spec in ipairs(tbl.colspecs) do
+      tbl.colspecs[i] = { spec[1], nil }
+    end
+  end
+  return tbl
+end
+
 -- Typst: pandoc writes a cell's list on the line of the cell's "[", so a nested item,
 -- indented on its own line, is less indented than its parent and comes out flat. A list
 -- at the top of a cell goes in a block, which starts on a line of its own.
@@ -221,6 +253,7 @@ return {
     Table = function(tbl)
       tbl = fit_columns(tbl)
       if FORMAT == "typst" then
+        tbl = typst_auto_columns(tbl)
         tbl = tbl:walk({ Plain = typst_escape_cell, Para = typst_escape_cell })
         return typst_table_lists(tbl)
       end
