@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jobbvinner_cli.authoring.record import remember
 from jobbvinner_cli.authoring.templates import make_env, render, template_for
 from jobbvinner_cli.dates import month_columns, month_name
 from jobbvinner_cli.diagnostics import Sink
@@ -117,7 +118,13 @@ def build_context(
         "samling_til": g_to.model_dump(mode="json"),
         "måneder": [month_name(m, capital=True) for _, m in month_columns(where.start, where.end)],
         "seksjoner": [
-            {"overskrift": h, "tittel": s.title, "veiledning": list(s.prompts), "tabell": s.table}
+            {
+                "id": s.id,
+                "overskrift": h,
+                "tittel": s.title,
+                "veiledning": list(s.prompts),
+                "tabell": s.table,
+            }
             for h, s in zip(headings, sections, strict=True)
         ],
     }
@@ -168,4 +175,5 @@ def scaffold(
         )
     text, context = render_document(repo, doctype, nr, team)
     write_new(path, text, force=force, display=display)
+    remember(repo.root, display, text, context)
     return Scaffolded(path, display, doctype, nr, context)

@@ -1,0 +1,273 @@
+"""`jv sync`: bring the parts jv derived in every scaffolded document up to date.
+
+After pilot.yaml, a team.yaml or a template changes, each document is rendered again
+from its template and compared with what jv wrote into it when it was made (the
+record, authoring/record.py). What jv wrote and the team left alone is updated: the
+derived front matter values, the generated lines above the first section, section
+headings the template renamed (followed by the section's id) and sections the template
+gained (added with their prompt). The team's own text is never touched: the file is
+edited line by line, and a derived value changed by hand is reported, not overwritten
+(unless ``force``).
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from jobbvinner_cli.authoring import record
+from jobbvinner_cli.authoring.frontedit import FrontLines
+from jobbvinner_cli.authoring.scaffold import render_document
+from jobbvinner_cli.authoring.syncplan import DocSync
+from jobbvinner_cli.authoring.syncsections import body_of, level2, sync_sections
+from jobbvinner_cli.diagnostics import Severity, Sink
+from jobbvinner_cli.errors import JvError, UsageError
+from jobbvinner_cli.model.doctype import DocumentType
+from jobbvinner_cli.pipeline.document import DocRef, model_document
+from jobbvinner_cli.pipeline.frontmatter import split_front_matter
+from jobbvinner_cli.pipeline.read import read_file
+from jobbvinner_cli.pipeline.repo import PilotRepo
+from jobbvinner_cli.textio import write_atomic
+
+
+def _documents(
+    repo: PilotRepo, team: str | None
+) -> list[tuple[DocumentType, int | None, str | None]]:
+    """Every document on disk of a type jv knows, the pilot's own first."""
+    out: list[tuple[DocumentType, int | None, str | None]] = []
+    if team is None:
+        for doctype in repo.doctypes.values():
+            pilot_doc = doctype.scope == "pilot" and not doctype.numbered
+            if pilot_doc and (repo.root / doctype.filename(None)).is_file():
+                out.append((doctype, None, None))
+    slugs = [team] if team is not None else repo.team_slugs()
+    for slug in slugs:
+        folder = repo.team_dir(slug)
+        for doctype in repo.doctypes.values():
+            if doctype.scope != "team":
+                continue
+            if not doctype.numbered:
+                if (folder / doctype.filename(None)).is_file():
+                    out.append((doctype, None, slug))
+                continue
+            found = []
+            for path in folder.glob(f"{doctype.name}-*.md"):
+                number = path.name[len(doctype.name) + 1 : -3]
+                if number.isdigit() and not number.startswith("0"):
+                    found.append(int(number))
+            out += [(doctype, nr, slug) for nr in sorted(found)]
+    return out
+
+
+def plan_sync(repo: PilotRepo, *, team: str | None = None, force: bool = False) -> list[DocSync]:
+    if team is not None:
+        repo.team(team)  # an unknown team is named as such
+    records = record.load(repo.root)
+    return [
+        _sync_one(repo, records, doctype, nr, slug, force)
+        for doctype, nr, slug in _documents(repo, team)
+    ]
+
+
+def apply_sync(repo: PilotRepo, plans: list[DocSync]) -> None:
+    """Write the changed documents (each atomically), then the record."""
+    for plan in plans:
+        if plan.changed:
+            write_atomic(plan.path, plan.new)
+    entries = record.load(repo.root)
+    for plan in plans:
+        if plan.entry is not None:
+            entries[plan.display] = plan.entry
+    if any(plan.entry is not None for plan in plans):
+        record.save(repo.root, entries)
+
+
+def unified_diff(plans: list[DocSync]) -> str:
+    out: list[str] = []
+    for plan in plans:
+        if not plan.changed:
+            continue
+        old = plan.old.decode("utf-8", "replace").splitlines(keepends=True)
+        new = plan.new.decode("utf-8", "replace").splitlines(keepends=True)
+        for line in difflib.unified_diff(old, new, f"a/{plan.display}", f"b/{plan.display}"):
+            out.append(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n")
+    return "".join(out)
+
+
+def _sync_one(
+    repo: PilotRepo,
+    records: dict[str, record.Entry],
+    doctype: DocumentType,
+    nr: int | None,
+    team: str | None,
+    force: bool,
+) -> DocSync:
+    path = repo.document_path(doctype, nr, team)
+    display = repo.rel(path)
+    plan = DocSync(display, path)
+    sink = Sink(display, team)
+    text = read_file(repo.root, display, sink)
+    if text is not None:  # the one reading every command uses: what check refuses, sync leaves
+        model_document(None, DocRef(display, team, doctype.name, nr), text, sink)
+    problems = [d for d in sink.items if d.severity is Severity.ERROR]
+    lines = FrontLines.load(path, text) if text is not None and not problems else None
+    if text is None or problems or lines is None:
+        why = f" ({problems[0].code} {problems[0].message})" if problems else ""
+        plan.notes.append(f"kan ikke leses{why}; rett feilen (se «jv check») og kjør jv sync igjen")
+        return plan
+    plan.old = plan.new = lines.data()
+    try:
+        new_text, context = render_document(repo, doctype, nr, team)
+    except (JvError, UsageError) as exc:
+        plan.notes.append(f"kan ikke lages fra malen nå: {exc.message}")
+        return plan
+    new_front = FrontLines.parse(new_text)
+    entry = records.get(display)
+    if new_front is not None:
+        _sync_fields(plan, lines, new_front, entry, doctype, force)
+    _sync_preamble(plan, lines, text, new_text, entry, force)
+    sync_sections(plan, lines, text, new_text, context, entry)
+    plan.new = lines.data()
+    plan.entry = record.entry_for(new_text, record.context_sections(context))
+    if entry is not None:  # a value kept by hand stays the baseline it was
+        for label in plan.kept_fields:
+            if label in entry.fields:
+                plan.entry.fields[label] = entry.fields[label]
+    return plan
+
+
+def _sync_fields(
+    plan: DocSync,
+    lines: FrontLines,
+    new_front: FrontLines,
+    entry: record.Entry | None,
+    doctype: DocumentType,
+    force: bool,
+) -> None:
+    for path in record.DERIVED:
+        label = record.key(path)
+        if doctype.name == "hovedplan" and label == "effektmål":
+            continue  # the hovedplan is where the team writes it
+        new = new_front.scalar(path)
+        current = lines.scalar(path)
+        if new is None or current is None or current == new:
+            continue
+        if label == "effektmål" and not new.strip():
+            continue  # nothing to carry (yet)
+        value = new_front.value_text(path)
+        if not lines.editable(path) or value is None:
+            plan.kept.append(
+                f"feltet «{label}» står over flere linjer og blir ikke endret; jv ville skrevet "
+                f"«{new}»"
+            )
+            plan.kept_fields.append(label)
+            continue
+        baseline = entry.fields.get(label) if entry is not None else None
+        if baseline is not None and current == baseline:
+            lines.set(path, value)
+            plan.changes.append(f"{label}: {_shown(current)} → {_shown(new)}")
+        elif force:
+            lines.set(path, value)
+            plan.changes.append(
+                f"{label}: {_shown(current)} → {_shown(new)} (overskrevet, --force)"
+            )
+        else:
+            why = (
+                f"er endret for hånd (jv skrev {_shown(baseline)})"
+                if baseline is not None
+                else "kan være endret for hånd (jv har ikke notert hva som ble skrevet da "
+                "dokumentet ble laget)"
+            )
+            plan.kept.append(
+                f"feltet «{label}» {why}: står {_shown(current)}, ny verdi ville vært "
+                f"{_shown(new)}. Ikke endret; bruk --force for å overskrive"
+            )
+            plan.kept_fields.append(label)
+
+
+def _shown(value: str | None) -> str:
+    return f"«{value}»" if value else "tom"
+
+
+def _sync_preamble(
+    plan: DocSync,
+    lines: FrontLines,
+    text: str,
+    new_text: str,
+    entry: record.Entry | None,
+    force: bool,
+) -> None:
+    """The generated lines above the first section: title, «For perioden … Sendes til …»."""
+    body = body_of(text)
+    first = next(iter(level2(body)), None)
+    start = split_front_matter(text).body_line
+    stop = first.line if first is not None else len(lines.lines) + 1
+    region = range(start, stop)  # file lines
+    new_lines = record.preamble_lines(new_text)
+    old_lines = entry.lines if entry is not None else None
+    if old_lines is None or len(old_lines) != len(new_lines):
+        if old_lines is not None or not force:
+            _report_stale_lines(plan, lines, region, new_lines)
+            return
+        old_lines = _guess_old_lines(lines, region, new_lines)
+    for old, new in zip(old_lines, new_lines, strict=True):
+        if old == new:
+            continue
+        at = next((n for n in region if lines.lines[n - 1].rstrip("\r\n") == old), None)
+        if at is not None:
+            raw = lines.lines[at - 1]
+            lines.lines[at - 1] = new + raw[len(raw.rstrip("\r\n")) :]
+            plan.changes.append(f"linje {at}: {_what_changed(old, new)}")
+        elif not old.lstrip().startswith(">") and new not in _texts(lines, region):
+            plan.kept.append(
+                f"linjen jv skrev («{_short(old)}») er endret for hånd og ikke oppdatert; "
+                f"jv ville nå skrevet «{_short(new)}»"
+            )
+
+
+def _texts(lines: FrontLines, region: range) -> set[str]:
+    return {lines.lines[n - 1].rstrip("\r\n") for n in region}
+
+
+def _guess_old_lines(lines: FrontLines, region: range, new_lines: list[str]) -> list[str]:
+    """Without a record (and with --force): the current line most like each generated one."""
+    current = [lines.lines[n - 1].rstrip("\r\n") for n in region]
+    out = []
+    for new in new_lines:
+        close = difflib.get_close_matches(new, current, n=1, cutoff=0.6)
+        out.append(close[0] if close else new)
+    return out
+
+
+def _report_stale_lines(
+    plan: DocSync, lines: FrontLines, region: range, new_lines: list[str]
+) -> None:
+    """Without a usable record: name generated lines that differ, change nothing."""
+    present = _texts(lines, region)
+    current = [lines.lines[n - 1].rstrip("\r\n") for n in region]
+    for new in new_lines:
+        if new in present or new.lstrip().startswith(">"):
+            continue
+        close = difflib.get_close_matches(new, current, n=1, cutoff=0.6)
+        if close:
+            plan.kept.append(
+                f"linjen «{_short(close[0])}» er ikke slik jv ville skrevet den nå "
+                f"(«{_short(new)}»), men jv vet ikke om den er endret for hånd. Ikke endret; "
+                "bruk --force for å oppdatere"
+            )
+
+
+def _what_changed(old: str, new: str) -> str:
+    """«28. januar 2020 → 4. februar 2020», the words that differ between two lines."""
+    a, b = old.split(" "), new.split(" ")
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op != "equal":
+            was = " ".join(a[i1:i2]).strip("*.,") or "–"
+            now = " ".join(b[j1:j2]).strip("*.,") or "–"
+            parts.append(f"«{was}» → «{now}»")
+    return "; ".join(parts[:4]) + (" …" if len(parts) > 4 else "")
+
+
+def _short(line: str, width: int = 70) -> str:
+    line = line.strip()
+    return line if len(line) <= width else line[: width - 1] + "…"

@@ -1,0 +1,70 @@
+"""`jv lever`: mark a document delivered without editing its YAML by hand."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from jobbvinner_cli.cli.common import PilotOption, option_value, run
+
+
+def lever_command(
+    doctype: Annotated[
+        str,
+        typer.Argument(
+            metavar="TYPE",
+            help="hovedplan, fremdriftsplan, statusrapport, sluttrapport eller prosjektplan.",
+        ),
+    ],
+    team: Annotated[
+        str | None, typer.Option("--team", "-t", help="Teamets mappenavn, f.eks. «bodo».")
+    ] = None,
+    nr: Annotated[
+        int | None,
+        typer.Option("--nr", min=1, help="Nummeret (fremdriftsplan og statusrapport)."),
+    ] = None,
+    dato: Annotated[
+        str | None,
+        typer.Option(
+            "--dato", metavar="ÅÅÅÅ-MM-DD", help="Datoen dokumentet ble sendt. Standard: i dag."
+        ),
+    ] = None,
+    pilot: PilotOption = None,
+) -> None:
+    """Merk et dokument som levert: «status: levert» og «levert: DATO» øverst i dokumentet.
+
+    Bare de to linjene endres; resten av filen blir stående nøyaktig som den er. Et
+    dokument som allerede er levert, blir ikke endret.
+
+    Eksempel: jv lever statusrapport --team bodo --nr 2 --dato 2020-01-17
+    """
+
+    def action() -> None:
+        import datetime as dt
+
+        from jobbvinner_cli.authoring.deliver import deliver
+        from jobbvinner_cli.dates import format_date
+        from jobbvinner_cli.errors import UsageError
+        from jobbvinner_cli.formats.terminal import say
+        from jobbvinner_cli.pipeline.repo import PilotRepo
+        from jobbvinner_cli.slugs import check_slug
+
+        day = dt.date.today()
+        if dato is not None:
+            try:
+                day = dt.date.fromisoformat(dato.strip())
+            except ValueError:
+                raise UsageError(
+                    f"--dato «{dato}» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel "
+                    "2020-01-17."
+                ) from None
+        if team is not None:
+            with option_value("--team"):
+                check_slug(team)
+        repo = PilotRepo.load(pilot)
+        done = deliver(repo, doctype.strip().lower(), team=team, nr=nr, day=day)
+        say(("Levert", "green"), f" {done.display}")
+        say(f"  {done.title}: status: levert, levert: {format_date(done.day)}")
+
+    run(action)
