@@ -183,7 +183,10 @@ def test_hours_that_are_not_a_number_of_hours_are_an_error(orkdal: Path, run: Ru
     assert code == 1 and "teams/froya/statusrapport-1.md" in output
     code, html, output = _html(run, orkdal, "--draft")
     assert code == 0, output
-    assert "jv check fant 1 feil; utkastet er bygd likevel" in output
+    assert (
+        "Utkast: jv check fant 1 problem som gjør rapporten feil; utkastet er bygd likevel"
+        in output
+    )
     assert "inf" not in html.split("Timer brukt mellom samlingene")[1][:3000]
 
 

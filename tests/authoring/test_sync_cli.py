@@ -192,7 +192,7 @@ def test_a_derived_field_edited_by_hand_is_reported_not_overwritten(pilot: Path)
     assert "  til: 2020-02-04\n" in doc.read_text(encoding="utf-8")  # the rest is updated
 
     forced = jv("sync", "--force", "--pilot", str(pilot))
-    assert "  frist: «2020-01-20» → «2020-01-25» (overskrevet, --force)\n" in forced.output
+    assert "  frist: «2020-01-20» → «2020-01-25» (overskrevet)\n" in forced.output
     assert "frist: 2020-01-25\n" in doc.read_text(encoding="utf-8")
 
 

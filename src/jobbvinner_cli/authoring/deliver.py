@@ -15,6 +15,16 @@ from jobbvinner_cli.pipeline.repo import PilotRepo
 from jobbvinner_cli.textio import write_atomic
 
 
+class MissingDocument(JvError):
+    """The document to deliver does not exist (the command line says how to make it)."""
+
+    def __init__(
+        self, message: str, type_name: str, team: str | None, nr: int | None, *, path: str
+    ) -> None:
+        super().__init__(message, path=path)
+        self.type_name, self.team, self.nr = type_name, team, nr
+
+
 @dataclass(frozen=True)
 class Delivered:
     display: str
@@ -41,12 +51,8 @@ def _locate(
     path = repo.document_path(doctype, nr, team)
     display = repo.rel(path)
     if not path.is_file():
-        where = f" --team {team}" if team else ""
-        number = f" --nr {nr}" if nr is not None else ""
-        raise JvError(
-            f"{doctype.display_title(nr)} finnes ikke. Lag dokumentet med "
-            f"«jv scaffold {type_name}{where}{number}» og skriv det før det leveres.",
-            path=display,
+        raise MissingDocument(
+            f"{doctype.display_title(nr)} finnes ikke.", type_name, team, nr, path=display
         )
     return display, doctype.display_title(nr), nr
 

@@ -91,7 +91,7 @@ def context_sections(context: dict[str, Any]) -> list[tuple[str | None, str]]:
 
 
 def load(root: Path) -> dict[str, Entry]:
-    """The record; empty when there is none or it cannot be read (jv then asks for --force)."""
+    """The record; empty when there is none or it cannot be read (sync then asks to be forced)."""
     path = root / RECORD_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))

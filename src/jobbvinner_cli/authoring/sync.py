@@ -167,9 +167,7 @@ def _sync_fields(
             plan.changes.append(f"{label}: {_shown(current)} → {_shown(new)}")
         elif force:
             lines.set(path, value)
-            plan.changes.append(
-                f"{label}: {_shown(current)} → {_shown(new)} (overskrevet, --force)"
-            )
+            plan.changes.append(f"{label}: {_shown(current)} → {_shown(new)} (overskrevet)")
         else:
             why = (
                 f"er endret for hånd (jv skrev {_shown(baseline)})"
@@ -179,7 +177,7 @@ def _sync_fields(
             )
             plan.kept.append(
                 f"feltet «{label}» {why}: står {_shown(current)}, ny verdi ville vært "
-                f"{_shown(new)}. Ikke endret; bruk --force for å overskrive"
+                f"{_shown(new)}. Ikke endret"
             )
             plan.kept_fields.append(label)
 
@@ -229,7 +227,7 @@ def _texts(lines: FrontLines, region: range) -> set[str]:
 
 
 def _guess_old_lines(lines: FrontLines, region: range, new_lines: list[str]) -> list[str]:
-    """Without a record (and with --force): the current line most like each generated one."""
+    """Without a record (and forced): the current line most like each generated one."""
     current = [lines.lines[n - 1].rstrip("\r\n") for n in region]
     out = []
     for new in new_lines:
@@ -251,8 +249,7 @@ def _report_stale_lines(
         if close:
             plan.kept.append(
                 f"linjen «{_short(close[0])}» er ikke slik jv ville skrevet den nå "
-                f"(«{_short(new)}»), men jv vet ikke om den er endret for hånd. Ikke endret; "
-                "bruk --force for å oppdatere"
+                f"(«{_short(new)}»), men jv vet ikke om den er endret for hånd. Ikke endret"
             )
 
 

@@ -43,7 +43,7 @@ def lever_command(
     def action() -> None:
         import datetime as dt
 
-        from jobbvinner_cli.authoring.deliver import deliver
+        from jobbvinner_cli.authoring.deliver import MissingDocument, deliver
         from jobbvinner_cli.dates import format_date
         from jobbvinner_cli.errors import UsageError
         from jobbvinner_cli.formats.terminal import say
@@ -63,7 +63,16 @@ def lever_command(
             with option_value("--team"):
                 check_slug(team)
         repo = PilotRepo.load(pilot)
-        done = deliver(repo, doctype.strip().lower(), team=team, nr=nr, day=day)
+        try:
+            done = deliver(repo, doctype.strip().lower(), team=team, nr=nr, day=day)
+        except MissingDocument as exc:
+            where = f" --team {exc.team}" if exc.team else ""
+            number = f" --nr {exc.nr}" if exc.nr is not None else ""
+            exc.message += (
+                f" Lag dokumentet med «jv scaffold {exc.type_name}{where}{number}» og skriv "
+                "det før det leveres."
+            )
+            raise
         say(("Levert", "green"), f" {done.display}")
         say(f"  {done.title}: status: levert, levert: {format_date(done.day)}")
 

@@ -61,7 +61,8 @@ def sync_command(
                 for change in plan.changes:
                     say(f"  {change}")
             for left in plan.kept:
-                warning(f"{plan.display}: {left}.")
+                advice = "" if force else "; bruk --force for å overskrive"
+                warning(f"{plan.display}: {left}{advice}.")
             for note in plan.notes:
                 warning(f"{plan.display}: {note}.")
         changed = sum(1 for p in plans if p.changed)

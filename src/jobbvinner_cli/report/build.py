@@ -67,6 +67,28 @@ def _located(d: Diagnostic) -> str:
     return f"{where}: {d.code} {d.message}"
 
 
+def _problems(count: int) -> str:
+    return f"{count} problem" if count == 1 else f"{count} problemer"
+
+
+def _verdict(result: CheckResult) -> tuple[list[str], list[str]]:
+    """What keeps the report from being built (a file that cannot be read, a chapter not
+    written …), and the deadline history that only goes in the build's summary."""
+    from jobbvinner_cli.check.deadlines import FAMILY as DEADLINES
+    from jobbvinner_cli.check.finalreport import REPORT_BLOCKERS
+    from jobbvinner_cli.check.registry import RULES
+
+    blocking: list[str] = []
+    history: list[str] = []
+    for d in result.diagnostics:
+        if RULES[d.code].family == DEADLINES:
+            if d.severity in (Severity.ERROR, Severity.WARNING):
+                history.append(_located(d))
+        elif d.severity is Severity.ERROR or d.code in REPORT_BLOCKERS:
+            blocking.append(_located(d))
+    return blocking, history
+
+
 def build_report(
     pilot: Path | None,
     output: Path,
@@ -84,23 +106,32 @@ def build_report(
 
     progress("sjekker")
     result = _checked(pilot, today)
-    errors = [_located(d) for d in result.diagnostics if d.severity is Severity.ERROR]
-    if errors and not draft:
-        shown = "\n".join(f"  {e}" for e in errors[:50])
-        more = f"\n  … og {len(errors) - 50} til" if len(errors) > 50 else ""
+    blocking, history = _verdict(result)
+    if blocking and not draft:
+        shown = "\n".join(f"  {e}" for e in blocking[:50])
+        more = f"\n  … og {len(blocking) - 50} til" if len(blocking) > 50 else ""
         raise JvError(
-            f"jv check fant {len(errors)} feil, så rapporten bygges ikke:\n{shown}{more}",
+            f"jv check fant {_problems(len(blocking))} som gjør rapporten feil, så den bygges "
+            f"ikke:\n{shown}{more}",
             hint=Hint.BUILD_DRAFT,
         )
     data = ReportInput.from_check(result, today)
-    if errors:  # a draft is built anyway, but never silently over what the check found
+    if blocking:  # a draft is built anyway, but never silently over what the check found
         data.warnings.append(
-            f"jv check fant {len(errors)} feil; utkastet er bygd likevel, og det som ikke kunne "
-            "leses, er ikke med:"
+            f"Utkast: jv check fant {_problems(len(blocking))} som gjør rapporten feil; "
+            "utkastet er bygd likevel, og det som ikke kunne leses, er ikke med:"
         )
-        data.warnings += [f"  {e}" for e in errors[:20]]
-        if len(errors) > 20:
-            data.warnings.append(f"  … og {len(errors) - 20} til (se jv check)")
+        data.warnings += [f"  {e}" for e in blocking[:20]]
+        if len(blocking) > 20:
+            data.warnings.append(f"  … og {len(blocking) - 20} til (se jv check)")
+    if history:
+        data.warnings.append(
+            f"Leveranser som mangler eller kom for sent ({len(history)}; de stopper ikke "
+            "bygget, se jv status):"
+        )
+        data.warnings += [f"  {e}" for e in history[:30]]
+        if len(history) > 30:
+            data.warnings.append(f"  … og {len(history) - 30} til (se jv check)")
     workdir = Path(tempfile.mkdtemp(prefix="jv-bygg-"))
     try:
         assembler = Assembler(data, workdir, include_team_reports=include_team_reports)

@@ -19,6 +19,7 @@ from jobbvinner_cli.report.measures import (
     tiltak,
     tiltak_og_resultat,
 )
+from jobbvinner_cli.report.missing import with_not_delivered
 from jobbvinner_cli.report.tables import grid_table, pipe_table
 
 
@@ -150,7 +151,7 @@ PARTS: dict[str, Callable[[ReportInput, Path], str]] = {
     "samlinger": samlinger,
     "deltakere": deltakere,
     "timer": timer,
-    "resultater": resultater,
+    "resultater": with_not_delivered(resultater),
     "videre-oppgaver": videre_oppgaver,
     "oppmote": oppmote,
     "evaluering": evaluering,
