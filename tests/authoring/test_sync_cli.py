@@ -4,7 +4,10 @@ the team's own text unchanged byte for byte, hand edits reported, not overwritte
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -223,3 +226,57 @@ def test_crlf_and_a_broken_document(pilot: Path) -> None:
     assert b"\n" not in data.replace(b"\r\n", b"")
     assert "Advarsel: teams/fauske/statusrapport-1.md: kan ikke leses (JV10" in result.output
     assert broken.read_text(encoding="utf-8") == "---\nfrist: [\n---\n\n# Statusrapport\n"
+
+
+def test_the_effect_goal_written_in_the_hovedplan_is_carried_into_later_documents(
+    pilot: Path,
+) -> None:
+    edit(
+        pilot / "teams/bodo/hovedplan.md", 'effektmål: ""', 'effektmål: "Ingen vikarer innen 2021"'
+    )
+    result = jv("sync", "--team", "bodo", "--pilot", str(pilot))
+    assert result.exit_code == 0
+    assert "  effektmål: tom → «Ingen vikarer innen 2021»\n" in result.output
+    text = (pilot / "teams/bodo/statusrapport-2.md").read_text(encoding="utf-8")
+    assert 'effektmål: "Ingen vikarer innen 2021"  # fra hovedplanen\n' in text
+    hovedplan = (pilot / "teams/bodo/hovedplan.md").read_text(encoding="utf-8")
+    assert 'effektmål: "Ingen vikarer innen 2021"' in hovedplan
+
+
+def test_without_jvs_note_the_first_committed_version_is_what_jv_wrote(pilot: Path) -> None:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.no",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.no"}  # fmt: skip
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "scaffold"]):
+        subprocess.run(["git", *args], cwd=pilot, check=True, env={**os.environ, **env})
+    (pilot / ".jv/avledet.json").unlink()
+    edit(pilot / "pilot.yaml", "2020-01-28", "2020-02-04")
+
+    result = jv("sync", "--pilot", str(pilot))
+
+    assert result.exit_code == 0
+    assert "Advarsel" not in result.output
+    assert "  frist: «2020-01-18» → «2020-01-25»\n" in result.output
+    assert (pilot / ".jv/avledet.json").is_file()
+
+
+def test_without_any_note_a_differing_value_is_reported_until_forced(pilot: Path) -> None:
+    (pilot / ".jv/avledet.json").unlink()
+    edit(pilot / "pilot.yaml", "2020-01-28", "2020-02-04")
+    doc = pilot / "teams/bodo/statusrapport-1.md"
+    before = doc.read_bytes()
+
+    result = jv("sync", "--pilot", str(pilot))
+
+    assert (
+        "Advarsel: teams/bodo/statusrapport-1.md: feltet «frist» kan være endret for hånd (jv "
+        "har ikke notert hva som ble skrevet da dokumentet ble laget): står «2020-01-18», ny "
+        "verdi ville vært «2020-01-25». Ikke endret; bruk --force for å overskrive.\n"
+    ) in result.output
+    assert doc.read_bytes() == before
+    forced = jv("sync", "--force", "--pilot", str(pilot))
+    assert forced.exit_code == 0, forced.output
+    text = doc.read_text(encoding="utf-8")
+    assert "frist: 2020-01-25\n" in text
+    assert "til 4. februar 2020. Sendes til prosjektgruppa v/ Kari Nordmann" in text

@@ -19,6 +19,7 @@ from jobbvinner_cli.authoring.frontedit import FrontLines
 from jobbvinner_cli.authoring.scaffold import render_document
 from jobbvinner_cli.authoring.syncplan import DocSync
 from jobbvinner_cli.authoring.syncsections import body_of, level2, sync_sections
+from jobbvinner_cli.check.gitdates import GitHistory
 from jobbvinner_cli.diagnostics import Severity, Sink
 from jobbvinner_cli.errors import JvError, UsageError
 from jobbvinner_cli.model.doctype import DocumentType
@@ -62,10 +63,16 @@ def plan_sync(repo: PilotRepo, *, team: str | None = None, force: bool = False) 
     if team is not None:
         repo.team(team)  # an unknown team is named as such
     records = record.load(repo.root)
-    return [
-        _sync_one(repo, records, doctype, nr, slug, force)
-        for doctype, nr, slug in _documents(repo, team)
-    ]
+    git = GitHistory(repo.root)
+    for doctype, nr, slug in (docs := _documents(repo, team)):
+        display = repo.rel(repo.document_path(doctype, nr, slug))
+        if display not in records:  # made before jv kept a record: as first committed
+            first = git.first_version(display)
+            if first is not None:
+                records[display] = record.entry_for(
+                    first.replace("\r\n", "\n"), [(None, h.text) for h in level2(body_of(first))]
+                )
+    return [_sync_one(repo, records, doctype, nr, slug, force) for doctype, nr, slug in docs]
 
 
 def apply_sync(repo: PilotRepo, plans: list[DocSync]) -> None:
@@ -128,10 +135,14 @@ def _sync_one(
     sync_sections(plan, lines, text, new_text, context, entry)
     plan.new = lines.data()
     plan.entry = record.entry_for(new_text, record.context_sections(context))
-    if entry is not None:  # a value kept by hand stays the baseline it was
+    if plan.kept and entry is None:
+        plan.entry = None  # what jv wrote is still unknown: the next sync asks again
+    elif entry is not None:  # a value kept as edited by hand keeps the baseline it had
         for label in plan.kept_fields:
             if label in entry.fields:
                 plan.entry.fields[label] = entry.fields[label]
+        if plan.kept_lines:
+            plan.entry.lines = entry.lines
     return plan
 
 
@@ -216,6 +227,7 @@ def _sync_preamble(
             lines.lines[at - 1] = new + raw[len(raw.rstrip("\r\n")) :]
             plan.changes.append(f"linje {at}: {_what_changed(old, new)}")
         elif not old.lstrip().startswith(">") and new not in _texts(lines, region):
+            plan.kept_lines = True
             plan.kept.append(
                 f"linjen jv skrev («{_short(old)}») er endret for hånd og ikke oppdatert; "
                 f"jv ville nå skrevet «{_short(new)}»"

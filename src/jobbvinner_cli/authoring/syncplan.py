@@ -21,6 +21,7 @@ class DocSync:
     notes: list[str] = field(default_factory=list)  # not synced, and why
     entry: record.Entry | None = None  # the record after the sync
     kept_fields: list[str] = field(default_factory=list)
+    kept_lines: bool = False
 
     @property
     def changed(self) -> bool:
