@@ -30,6 +30,7 @@ def test_lever_sets_status_and_date_and_nothing_else(tmp_path: Path) -> None:
     assert result.output == (
         "Levert teams/bodo/statusrapport-1.md\n"
         "  Statusrapport 1: status: levert, levert: 17. januar 2020\n"
+        "  Se om dokumentet er klart med «jv check --team bodo».\n"
     )
     after = doc.read_text(encoding="utf-8")
     assert after == before.replace(

@@ -75,5 +75,7 @@ def lever_command(
             raise
         say(("Levert", "green"), f" {done.display}")
         say(f"  {done.title}: status: levert, levert: {format_date(done.day)}")
+        where = f" --team {team}" if team else ""
+        say(f"  Se om dokumentet er klart med «jv check{where}».")
 
     run(action)
