@@ -280,3 +280,38 @@ def test_without_any_note_a_differing_value_is_reported_until_forced(pilot: Path
     text = doc.read_text(encoding="utf-8")
     assert "frist: 2020-01-25\n" in text
     assert "til 4. februar 2020. Sendes til prosjektgruppa v/ Kari Nordmann" in text
+
+
+def test_a_field_and_a_line_the_template_gained_are_added(tmp_path: Path) -> None:
+    root = make_pilot(tmp_path)
+    templates = root / "templates"
+    (templates / "fremdriftsplan.md.j2").write_text(
+        '{% extends "_dokument.md.j2" %}\n{% block ingress %}\n*For perioden {{ periode.fra | '
+        "dato }} til {{ periode.til | dato }}. Sendes til prosjektgruppa v/ {{ sendes_til }} "
+        "innen {{ frist | dato }}.*\n{% endblock %}\n",
+        encoding="utf-8",
+    )
+    assert jv("scaffold", "fremdriftsplan", "--team", "bodo", "--pilot", str(root)).exit_code == 0
+    doc = root / "teams/bodo/fremdriftsplan-1.md"
+    edit(doc, "## Dato, tid og sted for første arbeidsmøte i egen kommune\n",
+         "## Dato, tid og sted for første arbeidsmøte i egen kommune\n\nTirsdag kl. 12.\n")  # fmt: skip
+    before = doc.read_text(encoding="utf-8")
+    (templates / "fremdriftsplan.md.j2").unlink()  # back to jv's template, which has more
+
+    result = jv("sync", "--team", "bodo", "--pilot", str(root))
+
+    assert result.exit_code == 0, result.output
+    assert "Advarsel" not in result.output
+    assert '  nytt felt fra malen: gruppeleder: "Ola Nordmann"\n' in result.output
+    assert "  ny linje fra malen: «> **Veiledning:** Fremdriftsplanen påbegynnes på slutten" in (
+        result.output
+    )
+    after = doc.read_text(encoding="utf-8")
+    assert (
+        'levert:  # datoen dokumentet ble sendt, for eksempel 2019-11-05\ngruppeleder: "Ola '
+        'Nordmann"\neffektmål: ""  # fra hovedplanen\n---\n' in after
+    )
+    assert "(fra 1. til 2. samling). Sendes til prosjektgruppa" in after
+    assert after.split("## Dato, tid", 1)[1] == before.split("## Dato, tid", 1)[1]
+    check = jv("check", "--pilot", str(root), "--today", "2019-10-20", "--format", "json")
+    assert '"JV1' not in check.output and '"JV20' not in check.output

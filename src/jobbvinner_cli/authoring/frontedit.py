@@ -135,6 +135,16 @@ class FrontLines:
             comment = comment if comment.startswith((" ", "\t")) else "  " + comment
         self.lines[line - 1] = f"{head}{sep}{value}{comment}{ending}"
 
+    def insert_at(self, line: int, line_text: str) -> None:
+        """A new line at file line ``line`` (in the front matter: up to the closing ---)."""
+        ending = "\r\n" if self.lines and self.lines[0].endswith("\r\n") else "\n"
+        self.lines.insert(line - 1, line_text + ending)
+        self.close += 1
+
+    def raw_line(self, path: tuple[str, ...]) -> str | None:
+        line = self.key_line(path)
+        return self.lines[line - 1].rstrip("\r\n") if line is not None else None
+
     def insert_after(self, path: tuple[str, ...] | None, line_text: str) -> None:
         """A new top-level line after the key at ``path`` (at the end when None or absent)."""
         at = self.key_line(path) if path is not None else None

@@ -133,6 +133,9 @@ def _sync_one(
         _sync_fields(plan, lines, new_front, entry, doctype, force)
     _sync_preamble(plan, lines, text, new_text, entry, force)
     sync_sections(plan, lines, text, new_text, context, entry)
+    apply_preamble_edits(lines, plan.preamble_edits)  # after: they move the sections' lines
+    if new_front is not None and entry is not None:  # last: it moves the body's lines
+        _add_gained_fields(plan, lines, new_front, entry, doctype)
     plan.new = lines.data()
     plan.entry = record.entry_for(new_text, record.context_sections(context))
     if plan.kept and entry is None:
@@ -144,6 +147,35 @@ def _sync_one(
         if plan.kept_lines:
             plan.entry.lines = entry.lines
     return plan
+
+
+def _add_gained_fields(
+    plan: DocSync,
+    lines: FrontLines,
+    new_front: FrontLines,
+    entry: record.Entry,
+    doctype: DocumentType,
+) -> None:
+    """A derived field the template gained since jv made the document (one jv wrote and the
+    team deleted stays deleted)."""
+    order = list(new_front.tree.mapping or {})
+    gained: list[tuple[int, int, str]] = []
+    for path in record.DERIVED:
+        key = path[0]
+        if len(path) != 1 or key not in order or lines.node(path) is not None:
+            continue
+        if record.key(path) in entry.fields or (doctype.name == "hovedplan" and key == "effektmål"):
+            continue
+        text = new_front.raw_line(path)
+        if text is None or not new_front.editable(path):
+            continue
+        after = [k for k in order[order.index(key) + 1 :] if lines.node((k,)) is not None]
+        at = lines.key_line((after[0],)) if after else None
+        gained.append((at if at is not None else lines.close, order.index(key), text))
+        plan.changes.append(f"nytt felt fra malen: {text.split('#')[0].strip()}")
+    # from the bottom up, so each line number still holds when its line goes in
+    for at, _, text in sorted(gained, reverse=True):
+        lines.insert_at(at, text)
 
 
 def _sync_fields(
@@ -213,25 +245,65 @@ def _sync_preamble(
     region = range(start, stop)  # file lines
     new_lines = record.preamble_lines(new_text)
     old_lines = entry.lines if entry is not None else None
-    if old_lines is None or len(old_lines) != len(new_lines):
-        if old_lines is not None or not force:
+    if old_lines is None:
+        if not force:
             _report_stale_lines(plan, lines, region, new_lines)
             return
         old_lines = _guess_old_lines(lines, region, new_lines)
-    for old, new in zip(old_lines, new_lines, strict=True):
-        if old == new:
+    pending: list[tuple[int, int, str | None]] = []  # (file line, order, new line or removal)
+    anchor = start - 1  # the file line the next new line goes after
+    matcher = difflib.SequenceMatcher(None, old_lines, new_lines, autojunk=False)
+    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+        olds, news = old_lines[i1:i2], new_lines[j1:j2]
+        if op == "equal":
+            anchor = _find(lines, region, olds[-1]) or anchor
             continue
-        at = next((n for n in region if lines.lines[n - 1].rstrip("\r\n") == old), None)
-        if at is not None:
-            raw = lines.lines[at - 1]
-            lines.lines[at - 1] = new + raw[len(raw.rstrip("\r\n")) :]
-            plan.changes.append(f"linje {at}: {_what_changed(old, new)}")
-        elif not old.lstrip().startswith(">") and new not in _texts(lines, region):
-            plan.kept_lines = True
-            plan.kept.append(
-                f"linjen jv skrev («{_short(old)}») er endret for hånd og ikke oppdatert; "
-                f"jv ville nå skrevet «{_short(new)}»"
-            )
+        for k in range(max(len(olds), len(news))):
+            old = olds[k] if k < len(olds) else None
+            new = news[k] if k < len(news) else None
+            at = _find(lines, region, old) if old is not None else None
+            if old is not None and new is not None:
+                anchor = _replace(plan, lines, region, at, old, new) or anchor
+            elif new is not None:  # the template gained a line
+                pending.append((anchor, j1 + k, new))
+                plan.changes.append(f"ny linje fra malen: «{_short(new)}»")
+            elif at is not None:  # the template dropped a line jv wrote, still as it was
+                pending.append((at, i1 + k, None))
+                plan.changes.append(f"linje {at} er ikke lenger i malen og er fjernet")
+    plan.preamble_edits = pending
+
+
+def _find(lines: FrontLines, region: range, text: str) -> int | None:
+    return next((n for n in region if lines.lines[n - 1].rstrip("\r\n") == text), None)
+
+
+def _replace(
+    plan: DocSync, lines: FrontLines, region: range, at: int | None, old: str, new: str
+) -> int | None:
+    if at is not None:
+        raw = lines.lines[at - 1]
+        lines.lines[at - 1] = new + raw[len(raw.rstrip("\r\n")) :]
+        plan.changes.append(f"linje {at}: {_what_changed(old, new)}")
+        return at
+    if not old.lstrip().startswith(">") and new not in _texts(lines, region):
+        plan.kept_lines = True
+        plan.kept.append(
+            f"linjen jv skrev («{_short(old)}») er endret for hånd og ikke oppdatert; "
+            f"jv ville nå skrevet «{_short(new)}»"
+        )
+    return None
+
+
+def apply_preamble_edits(lines: FrontLines, edits: list[tuple[int, int, str | None]]) -> None:
+    """Lines added or removed above the first section, from the bottom up."""
+    ending = "\r\n" if lines.lines and lines.lines[0].endswith("\r\n") else "\n"
+    for at, _, new in sorted(edits, key=lambda e: (e[0], e[1]), reverse=True):
+        if new is None:
+            del lines.lines[at - 1]
+            if at - 1 < len(lines.lines) and not lines.lines[at - 1].strip():
+                del lines.lines[at - 1]  # and the blank line after it
+        else:
+            lines.lines[at:at] = [ending, new + ending]
 
 
 def _texts(lines: FrontLines, region: range) -> set[str]:

@@ -22,6 +22,8 @@ class DocSync:
     entry: record.Entry | None = None  # the record after the sync
     kept_fields: list[str] = field(default_factory=list)
     kept_lines: bool = False
+    # lines to add (text) or remove (None) above the first section: (file line, order, text)
+    preamble_edits: list[tuple[int, int, str | None]] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
