@@ -149,3 +149,34 @@ def test_every_md_file_in_rapport_is_a_chapter_in_name_order_and_others_are_name
     assert chapters[6:9] == ["5 Metode", "6 Samarbeid med utdanningene", "7 Deltakernes evaluering"]
     assert "Høgskolen og de videregående skolene var med." in page.text
     assert "huskeliste" not in page.text and "Gammelt" not in chapters
+
+
+def test_an_error_in_a_document_the_report_does_not_print_is_listed_not_refused(
+    example: Path, tmp_path: Path
+) -> None:
+    # a delivered statusrapport with an empty section: an error of the check (JV205),
+    # but the report prints no statusrapport
+    doc = example / "teams/meldal/statusrapport-2.md"
+    text = doc.read_text(encoding="utf-8")
+    start = text.index("## 8. Ny kunnskap i teamet\n") + len("## 8. Ny kunnskap i teamet\n")
+    doc.write_text(text[:start] + "\n", encoding="utf-8")
+    assert ("JV205", "error", "teams/meldal/statusrapport-2.md") in codes(example)
+    out = tmp_path / "rapport.html"
+
+    result = jv("build-report", "--pilot", str(example), "-o", str(out), "--today", TODAY)
+
+    assert result.exit_code == 0, result.output
+    assert (
+        "Advarsel: Feil i dokumenter som ikke skrives ut i rapporten (1; de stopper ikke "
+        "bygget, se jv check):\nAdvarsel:   teams/meldal/statusrapport-2.md:"
+    ) in result.output
+    # the same in a sluttrapport, which the report prints, refuses the build
+    report = example / "teams/meldal/sluttrapport.md"
+    text = report.read_text(encoding="utf-8")
+    start = text.index("## 5. Resultater av tiltakene\n") + len("## 5. Resultater av tiltakene\n")
+    end = text.index("\n## 6.")
+    report.write_text(text[:start] + "\n" + text[end:], encoding="utf-8")
+    refused = jv("build-report", "--pilot", str(example), "-o", str(out), "--today", TODAY)
+    assert refused.exit_code == 1
+    assert "Feil:   teams/meldal/sluttrapport.md:" in refused.output
+    assert "JV205 Seksjonen «5. Resultater av tiltakene» er tom" in refused.output

@@ -71,22 +71,13 @@ def _problems(count: int) -> str:
     return f"{count} problem" if count == 1 else f"{count} problemer"
 
 
-def _verdict(result: CheckResult) -> tuple[list[str], list[str]]:
-    """What keeps the report from being built (a file that cannot be read, a chapter not
-    written …), and the deadline history that only goes in the build's summary."""
-    from jobbvinner_cli.check.deadlines import FAMILY as DEADLINES
-    from jobbvinner_cli.check.finalreport import REPORT_BLOCKERS
-    from jobbvinner_cli.check.registry import RULES
-
-    blocking: list[str] = []
-    history: list[str] = []
-    for d in result.diagnostics:
-        if RULES[d.code].family == DEADLINES:
-            if d.severity in (Severity.ERROR, Severity.WARNING):
-                history.append(_located(d))
-        elif d.severity is Severity.ERROR or d.code in REPORT_BLOCKERS:
-            blocking.append(_located(d))
-    return blocking, history
+def _listed(warnings: list[str], title: str, found: list[Diagnostic], limit: int = 30) -> None:
+    if not found:
+        return
+    warnings.append(title)
+    warnings += [f"  {_located(d)}" for d in found[:limit]]
+    if len(found) > limit:
+        warnings.append(f"  … og {len(found) - limit} til (se jv check)")
 
 
 def build_report(
@@ -103,12 +94,14 @@ def build_report(
     from jobbvinner_cli.render import ReportMeta, SourceSpan, render
     from jobbvinner_cli.report.assemble import Assembler
     from jobbvinner_cli.report.inputs import ReportInput
+    from jobbvinner_cli.report.verdict import verdict
 
     progress("sjekker")
     result = _checked(pilot, today)
-    blocking, history = _verdict(result)
+    found = verdict(result)
+    blocking = found.blocking
     if blocking and not draft:
-        shown = "\n".join(f"  {e}" for e in blocking[:50])
+        shown = "\n".join(f"  {_located(d)}" for d in blocking[:50])
         more = f"\n  … og {len(blocking) - 50} til" if len(blocking) > 50 else ""
         raise JvError(
             f"jv check fant {_problems(len(blocking))} som gjør rapporten feil, så den bygges "
@@ -116,22 +109,26 @@ def build_report(
             hint=Hint.BUILD_DRAFT,
         )
     data = ReportInput.from_check(result, today)
-    if blocking:  # a draft is built anyway, but never silently over what the check found
-        data.warnings.append(
-            f"Utkast: jv check fant {_problems(len(blocking))} som gjør rapporten feil; "
-            "utkastet er bygd likevel, og det som ikke kunne leses, er ikke med:"
-        )
-        data.warnings += [f"  {e}" for e in blocking[:20]]
-        if len(blocking) > 20:
-            data.warnings.append(f"  … og {len(blocking) - 20} til (se jv check)")
-    if history:
-        data.warnings.append(
-            f"Leveranser som mangler eller kom for sent ({len(history)}; de stopper ikke "
-            "bygget, se jv status):"
-        )
-        data.warnings += [f"  {e}" for e in history[:30]]
-        if len(history) > 30:
-            data.warnings.append(f"  … og {len(history) - 30} til (se jv check)")
+    # a draft is built anyway, but never silently over what the check found
+    _listed(
+        data.warnings,
+        f"Utkast: jv check fant {_problems(len(blocking))} som gjør rapporten feil; utkastet "
+        "er bygd likevel, og det som ikke kunne leses, er ikke med:",
+        blocking,
+        20,
+    )
+    _listed(
+        data.warnings,
+        f"Leveranser som mangler eller kom for sent ({len(found.history)}; de stopper ikke "
+        "bygget, se jv status):",
+        found.history,
+    )
+    _listed(
+        data.warnings,
+        f"Feil i dokumenter som ikke skrives ut i rapporten ({len(found.unused)}; de stopper "
+        "ikke bygget, se jv check):",
+        found.unused,
+    )
     workdir = Path(tempfile.mkdtemp(prefix="jv-bygg-"))
     try:
         assembler = Assembler(data, workdir, include_team_reports=include_team_reports)
