@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
 from jobbvinner_cli.authoring.record import remember
 from jobbvinner_cli.authoring.templates import make_env, render, template_for
 from jobbvinner_cli.dates import month_columns, month_name
@@ -131,10 +133,15 @@ def build_context(
 
 
 def render_document(
-    repo: PilotRepo, doctype: DocumentType, nr: int | None, team_slug: str | None
+    repo: PilotRepo,
+    doctype: DocumentType,
+    nr: int | None,
+    team_slug: str | None,
+    env: ImmutableSandboxedEnvironment | None = None,
 ) -> tuple[str, dict[str, Any]]:
+    """The document as its template writes it now (``env``: one sandbox for many renders)."""
     context = build_context(repo, doctype, nr, team_slug)
-    env = make_env(repo.root)
+    env = env or make_env(repo.root)
     name = template_for(env, doctype.name, context["doc"]["variant"])
     text = render(env, name, context)
     return (text if text.endswith("\n") else text + "\n"), context

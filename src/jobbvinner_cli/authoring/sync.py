@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import difflib
 
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
 from jobbvinner_cli.authoring import record
 from jobbvinner_cli.authoring.frontedit import FrontLines
 from jobbvinner_cli.authoring.scaffold import render_document
 from jobbvinner_cli.authoring.syncplan import DocSync
 from jobbvinner_cli.authoring.syncsections import body_of, level2, sync_sections
+from jobbvinner_cli.authoring.templates import make_env
 from jobbvinner_cli.check.gitdates import GitHistory
 from jobbvinner_cli.diagnostics import Severity, Sink
 from jobbvinner_cli.errors import JvError, UsageError
@@ -72,7 +75,9 @@ def plan_sync(repo: PilotRepo, *, team: str | None = None, force: bool = False) 
                 records[display] = record.entry_for(
                     first.replace("\r\n", "\n"), [(None, h.text) for h in level2(body_of(first))]
                 )
-    return [_sync_one(repo, records, doctype, nr, slug, force) for doctype, nr, slug in docs]
+    env = make_env(repo.root)
+    env.auto_reload = False  # the templates do not change during one sync: compile each once
+    return [_sync_one(repo, records, env, doctype, nr, slug, force) for doctype, nr, slug in docs]
 
 
 def apply_sync(repo: PilotRepo, plans: list[DocSync]) -> None:
@@ -103,6 +108,7 @@ def unified_diff(plans: list[DocSync]) -> str:
 def _sync_one(
     repo: PilotRepo,
     records: dict[str, record.Entry],
+    env: ImmutableSandboxedEnvironment,
     doctype: DocumentType,
     nr: int | None,
     team: str | None,
@@ -123,7 +129,7 @@ def _sync_one(
         return plan
     plan.old = plan.new = lines.data()
     try:
-        new_text, context = render_document(repo, doctype, nr, team)
+        new_text, context = render_document(repo, doctype, nr, team, env)
     except (JvError, UsageError) as exc:
         plan.notes.append(f"kan ikke lages fra malen nå: {exc.message}")
         return plan
