@@ -315,3 +315,36 @@ def test_a_field_and_a_line_the_template_gained_are_added(tmp_path: Path) -> Non
     assert after.split("## Dato, tid", 1)[1] == before.split("## Dato, tid", 1)[1]
     check = jv("check", "--pilot", str(root), "--today", "2019-10-20", "--format", "json")
     assert '"JV1' not in check.output and '"JV20' not in check.output
+
+
+def test_a_section_the_team_deleted_or_retitled_is_not_added_again(pilot: Path) -> None:
+    doc = pilot / "teams/bodo/statusrapport-2.md"
+    text = doc.read_text(encoding="utf-8")
+    start = text.index("## 7. Henvendelse")
+    end = text.index("## 8. Ny kunnskap")
+    text = text[:start] + text[end:]
+    text = text.replace(
+        "## 3. Kunnskaper fra forrige samling", "## 3. Kunnskaper fra forige samling"
+    )
+    doc.write_text(text, encoding="utf-8")
+    edit(pilot / "pilot.yaml", 'navn: "Kari Nordmann"', 'navn: "Per Hansen"')
+
+    result = jv("sync", "--team", "bodo", "--pilot", str(pilot))
+
+    assert result.exit_code == 0
+    assert (
+        "Advarsel: teams/bodo/statusrapport-2.md: seksjonen «7. Henvendelse fra prosjektgruppa "
+        "eller referansegruppa» er slettet fra dokumentet; jv legger den ikke inn igjen; bruk "
+        "--force for å overskrive.\n"
+    ) not in result.output  # a deletion is not something --force undoes
+    assert (
+        "seksjonen «7. Henvendelse fra prosjektgruppa eller referansegruppa» er slettet fra "
+        "dokumentet; jv legger den ikke inn igjen" in result.output
+    )
+    assert (
+        "seksjonen «3. Kunnskaper fra forige samling» ligner på «3. Kunnskaper fra forrige "
+        "samling» i malen" in result.output
+    )
+    after = doc.read_text(encoding="utf-8")
+    assert after.count("## 7.") == 0 and after.count("## 3.") == 1
+    assert after == text.replace("Kari Nordmann (", "Per Hansen (")

@@ -204,9 +204,9 @@ def _sync_fields(
             continue  # nothing to carry (yet)
         value = new_front.value_text(path)
         if not lines.editable(path) or value is None:
-            plan.kept.append(
-                f"feltet «{label}» står over flere linjer og blir ikke endret; jv ville skrevet "
-                f"«{new}»"
+            plan.notes.append(
+                f"feltet «{label}» står ikke som «{path[-1]}: verdi» på én linje, så jv endrer "
+                f"det ikke; skriv det slik, eller rett det selv til «{new}»"
             )
             plan.kept_fields.append(label)
             continue

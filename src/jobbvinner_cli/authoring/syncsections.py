@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from jobbvinner_cli.authoring import record
@@ -48,6 +49,7 @@ def sync_sections(
     present = set(assigned.values())
     texts = {h.text for h in found}
     missing = [i for i in range(len(new)) if i not in present and new[i][1] not in texts]
+    missing = _really_new(plan, found, assigned, new, entry, missing)
     if not missing:
         return
     new_found = level2(new_body)
@@ -79,6 +81,49 @@ def sync_sections(
         if index > 0 and not lines.lines[index - 1].endswith("\n"):
             chunk.insert(0, ending)
         lines.lines[index:index] = chunk
+
+
+def _really_new(
+    plan: DocSync,
+    found: list[Heading],
+    assigned: dict[int, int],
+    new: list[tuple[str | None, str]],
+    entry: record.Entry | None,
+    missing: list[int],
+) -> list[int]:
+    """The missing sections to add: not one jv wrote and the team deleted, and not one the
+    team has under a heading of its own that is close to the template's."""
+    old = entry.sections if entry is not None else []
+    old_to_new = _old_to_new(new, old) if old else {}
+    written = {n for o, n in old_to_new.items() if o < len(old)}
+    loose = [h for f, h in enumerate(found) if f not in assigned]
+    out = []
+    for n_index in missing:
+        title = new[n_index][1]
+        close = next(
+            (
+                h
+                for h in loose
+                if difflib.SequenceMatcher(None, _key(h.text), _key(title)).ratio() >= 0.8
+            ),
+            None,
+        )
+        if close is not None:
+            plan.notes.append(
+                f"seksjonen «{close.text}» ligner på «{title}» i malen, men er skrevet "
+                f"annerledes; jv har ikke endret den. Skriv overskriften «## {title}»"
+            )
+        elif n_index in written:
+            plan.notes.append(
+                f"seksjonen «{title}» er slettet fra dokumentet; jv legger den ikke inn igjen"
+            )
+        else:
+            out.append(n_index)
+    return out
+
+
+def _key(heading: str) -> str:
+    return " ".join(_norm(heading).casefold().split())
 
 
 def _block(body: Body, heading: Heading, ends: dict[int, int]) -> list[str]:
@@ -162,7 +207,7 @@ def _report_dropped(
     old_texts = {h for _, h in old}
     for f_index, heading in enumerate(found):
         if f_index not in assigned and heading.text in old_texts:
-            plan.kept.append(
+            plan.notes.append(
                 f"seksjonen «{heading.text}» finnes ikke lenger i malen; teksten er ikke rørt. "
                 "Flytt den dit den hører hjemme, og slett overskriften"
             )
