@@ -181,7 +181,7 @@ def build_pilot(root: Path) -> Pilot:
             due = re.search(r"^frist: (\S+)", text, re.M)
             assert due is not None
             pilot.write(rel, fill_body(fill_fields(text, due.group(1)), kommune))
-    # the project leader's chapters, written (a chapter that is only its prompt is JV801)
+    # the project leader's chapters, written (a chapter that is only its prompt is JV901)
     for chapter in sorted((root / "rapport").glob("*.md")):
         rel = f"rapport/{chapter.name}"
         text = re.sub(

@@ -25,8 +25,8 @@ from jobbvinner_cli.pipeline.document import SectionMatch, TypeSpec
 
 FAMILY = "Sluttrapporten"
 
-JV801 = Rule(
-    "JV801",
+JV901 = Rule(
+    "JV901",
     "kapittel-ikke-skrevet",
     Severity.WARNING,
     FAMILY,
@@ -40,8 +40,8 @@ JV801 = Rule(
     "# Deltakernes evaluering\n\nDeltakerne fylte ut et evalueringsskjema etter hver samling …",
 )
 
-JV802 = Rule(
-    "JV802",
+JV902 = Rule(
+    "JV902",
     "vedlegg-ikke-skrevet",
     Severity.WARNING,
     FAMILY,
@@ -55,8 +55,8 @@ JV802 = Rule(
     "## 4. Risikovurdering\n\n| Risiko | Mottiltak |\n|---|---|\n| Team trekker seg | … |",
 )
 
-JV803 = Rule(
-    "JV803",
+JV903 = Rule(
+    "JV903",
     "ikke-med-i-rapporten",
     Severity.WARNING,
     FAMILY,
@@ -69,8 +69,8 @@ JV803 = Rule(
     "rapport/05b-samarbeid.md",
 )
 
-JV804 = Rule(
-    "JV804",
+JV904 = Rule(
+    "JV904",
     "kapittel-uten-tittel",
     Severity.ERROR,
     FAMILY,
@@ -82,10 +82,10 @@ JV804 = Rule(
     "rapport/05b-samarbeid.md: # Samarbeid med utdanningene\n\nSamarbeidet med høgskolen …",
 )
 
-RULES = (JV801, JV802, JV803, JV804)
+RULES = (JV901, JV902, JV903, JV904)
 
 # What `jv build-report` refuses to build over, whatever their severity (see build.py).
-REPORT_BLOCKERS = frozenset({JV801.code, JV802.code})
+REPORT_BLOCKERS = frozenset({JV901.code, JV902.code})
 
 STANDARD = {chapter.filename: chapter for chapter in (*CHAPTERS, *MEASURE_CHAPTERS)}
 _IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
@@ -114,7 +114,7 @@ def check_chapters(
     unwritten = [rel for rel, text in texts.items() if _unwritten(text) is not None]
     if len(texts) > 1 and len(unwritten) == len(texts) and not pilot_ended(ctx.pilot, ctx.today):
         sink_for(REPORT_DIR).add(
-            JV801,
+            JV901,
             None,
             f"Ingen av de {len(texts)} kapitlene i {REPORT_DIR}/ er skrevet ennå; de har bare "
             "veiledningen fra malen. Det er vanlig underveis: kapitlene skrives mot slutten av "
@@ -147,7 +147,7 @@ def _check_title(rel: str, text: str, sink: Sink) -> None:
     titled = first is not None and first.level == 1 and not body.has_text(0, first.at)
     if name not in STANDARD and not titled:
         sink.add(
-            JV804,
+            JV904,
             1,
             f"Kapitlet {name} begynner ikke med en tittel. Skriv tittelen øverst som «# Tittel», "
             "ellers havner teksten i kapitlet foran.",
@@ -168,7 +168,7 @@ def check_chapter(ctx: CheckContext, rel: str, text: str, sink: Sink) -> None:
     line = body.line(prompt) if prompt is not None else (first.line if first else 1)
     what = "har bare veiledningen fra malen" if prompt is not None else "er tomt"
     sink.add(
-        JV801,
+        JV901,
         line,
         f"Kapitlet «{title}» {what}. Skriv kapitlet (og slett veiledningen), eller slett "
         "filen hvis rapporten ikke skal ha det. Sluttrapporten bygges ikke før da (bare et "
@@ -191,7 +191,7 @@ def check_appendix(
         prompt = body.prompt_in(heading.end, ends[heading.at])
         what = "har bare veiledningen fra malen" if prompt is not None else "er tom"
         sink.add(
-            JV802,
+            JV902,
             heading.line,
             f"Seksjonen «{spec.headings[e_index]}» {what}. Prosjektplanen legges ved "
             "sluttrapporten; skriv seksjonen før rapporten bygges.",
@@ -215,7 +215,7 @@ def check_report_folder(root: Path, sink_for: Callable[[str], Sink]) -> None:
                 continue
             where = "ligger i en undermappe" if here != folder else "er ikke en .md-fil"
             sink_for(rel).add(
-                JV803,
+                JV903,
                 None,
                 f"Filen {where}, og blir ikke med i sluttrapporten (den tar med hver .md-fil "
                 "rett under rapport/, i navnerekkefølge). Gjør den om til et kapittel, eller "
