@@ -348,3 +348,23 @@ def test_a_section_the_team_deleted_or_retitled_is_not_added_again(pilot: Path) 
     after = doc.read_text(encoding="utf-8")
     assert after.count("## 7.") == 0 and after.count("## 3.") == 1
     assert after == text.replace("Kari Nordmann (", "Per Hansen (")
+
+
+def test_a_delivered_document_gets_no_new_section_but_its_headings_follow(pilot: Path) -> None:
+    args = ("--team", "fauske", "--nr", "1", "--dato", "2020-01-15", "--pilot", str(pilot))
+    assert jv("lever", "statusrapport", *args).exit_code == 0
+    change_everything(pilot)
+
+    result = jv("sync", "--team", "fauske", "--pilot", str(pilot))
+
+    assert result.exit_code == 0
+    assert (
+        "Advarsel: teams/fauske/statusrapport-1.md: dokumentet er levert, så jv legger ikke inn "
+        "seksjonene malen har fått («5. Samarbeid med tillitsvalgte}).\n".replace("}", "»")
+    ) in result.output
+    delivered = (pilot / "teams/fauske/statusrapport-1.md").read_text(encoding="utf-8")
+    assert "Samarbeid med tillitsvalgte" not in delivered
+    assert "## 3. Kunnskap fra samlingen\n" in delivered
+    assert "Samarbeid med tillitsvalgte" in (pilot / "teams/fauske/statusrapport-2.md").read_text(
+        encoding="utf-8"
+    )

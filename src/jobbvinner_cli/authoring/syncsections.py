@@ -50,6 +50,13 @@ def sync_sections(
     texts = {h.text for h in found}
     missing = [i for i in range(len(new)) if i not in present and new[i][1] not in texts]
     missing = _really_new(plan, found, assigned, new, entry, missing)
+    if missing and (lines.scalar(("status",)) or "").strip().lower() == "levert":
+        # what was sent stays as it was sent: a delivered document gets no new prompt
+        titles = ", ".join(f"«{new[i][1]}»" for i in missing)
+        plan.notes.append(
+            f"dokumentet er levert, så jv legger ikke inn seksjonene malen har fått ({titles})"
+        )
+        return
     if not missing:
         return
     new_found = level2(new_body)
