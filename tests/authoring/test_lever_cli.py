@@ -69,7 +69,7 @@ def test_lever_refuses_twice_and_a_missing_document(tmp_path: Path) -> None:
         "lever", "hovedplan", "--team", "fauske", "--dato", "1.11.2019", "--pilot", str(pilot)
     )
     assert bad_date.exit_code == 2
-    assert "--dato «1.11.2019» er ikke en dato" in bad_date.output
+    assert "Feil: --dato «1.11.2019» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD" in bad_date.output
 
 
 def test_lever_keeps_crlf_and_adds_missing_fields(tmp_path: Path) -> None:

@@ -16,7 +16,6 @@ from jobbvinner_cli.cli.check import check_command
 from jobbvinner_cli.cli.clickkit import JvGroup, JvTyper
 from jobbvinner_cli.cli.init import init_command
 from jobbvinner_cli.cli.lever import lever_command
-from jobbvinner_cli.cli.outreach import calendar_command, certificates_command, remind_command
 from jobbvinner_cli.cli.outreach import (
     calendar_command,
     certificates_command,

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from jobbvinner_cli.cli.common import PilotOption, option_value, run
+from jobbvinner_cli.cli.common import PilotOption, option_value, parse_date, run
 
 
 def lever_command(
@@ -41,24 +41,13 @@ def lever_command(
     """
 
     def action() -> None:
-        import datetime as dt
-
         from jobbvinner_cli.authoring.deliver import MissingDocument, deliver
         from jobbvinner_cli.dates import format_date
-        from jobbvinner_cli.errors import UsageError
         from jobbvinner_cli.formats.terminal import say
         from jobbvinner_cli.pipeline.repo import PilotRepo
         from jobbvinner_cli.slugs import check_slug
 
-        day = dt.date.today()
-        if dato is not None:
-            try:
-                day = dt.date.fromisoformat(dato.strip())
-            except ValueError:
-                raise UsageError(
-                    f"--dato «{dato}» er ikke en dato. Skriv den som ÅÅÅÅ-MM-DD, for eksempel "
-                    "2020-01-17."
-                ) from None
+        day = parse_date(dato, flag="--dato ")
         if team is not None:
             with option_value("--team"):
                 check_slug(team)
