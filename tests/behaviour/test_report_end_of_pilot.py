@@ -70,7 +70,7 @@ def test_a_chapter_holding_only_its_prompt_is_refused_and_draft_says_what_it_ove
         "Erstatt veiledningen med egen tekst.\n",
         encoding="utf-8",
     )
-    assert ("JV901", "warning", "rapport/06-evaluering.md") in codes(example)
+    assert ("JV951", "warning", "rapport/06-evaluering.md") in codes(example)
     out = tmp_path / "rapport.html"
 
     refused = jv("build-report", "--pilot", str(example), "-o", str(out), "--today", TODAY)
@@ -78,7 +78,7 @@ def test_a_chapter_holding_only_its_prompt_is_refused_and_draft_says_what_it_ove
     assert refused.exit_code == 1
     assert refused.output.startswith(
         "Feil: jv check fant 1 problem som gjør rapporten feil, så den bygges ikke:\n"
-        "Feil:   rapport/06-evaluering.md:3: JV901 Kapitlet «Deltakernes evaluering» har bare "
+        "Feil:   rapport/06-evaluering.md:3: JV951 Kapitlet «Deltakernes evaluering» har bare "
         "veiledningen fra malen. Skriv kapitlet (og slett veiledningen), eller slett filen"
     )
     assert "bygg et utkast med --draft" in refused.output
@@ -89,7 +89,7 @@ def test_a_chapter_holding_only_its_prompt_is_refused_and_draft_says_what_it_ove
     assert (
         "Advarsel: Utkast: jv check fant 1 problem som gjør rapporten feil; utkastet er bygd "
         "likevel, og det som ikke kunne leses, er ikke med:\n"
-        "Advarsel:   rapport/06-evaluering.md:3: JV901 Kapitlet «Deltakernes evaluering»"
+        "Advarsel:   rapport/06-evaluering.md:3: JV951 Kapitlet «Deltakernes evaluering»"
     ) in draft.output
     assert "(utkast)" in draft.output
 
@@ -104,8 +104,8 @@ def test_a_brand_new_pilot_does_not_build_a_final_report(tmp_path: Path) -> None
     )
     assert jv("scaffold", "prosjektplan", "--pilot", str(root)).exit_code == 0
     found = codes(root, "2029-12-01")
-    assert ("JV901", "info", "rapport") in found
-    assert ("JV902", "info", "prosjektplan.md") in found
+    assert ("JV951", "info", "rapport") in found
+    assert ("JV952", "info", "prosjektplan.md") in found
 
     result = jv(
         "build-report", "--pilot", str(root), "-o", str(tmp_path / "r.pdf"), "--today", "2029-12-01"
@@ -113,17 +113,17 @@ def test_a_brand_new_pilot_does_not_build_a_final_report(tmp_path: Path) -> None
 
     assert result.exit_code == 1
     assert (
-        "Feil:   rapport: JV901 Ingen av de 11 kapitlene i rapport/ er skrevet ennå"
+        "Feil:   rapport: JV951 Ingen av de 11 kapitlene i rapport/ er skrevet ennå"
         in result.output
     )
     assert (
         "Feil:   prosjektplan.md:" in result.output
-        and "JV902 Seksjonen «1. Mål og rammer»" in result.output
+        and "JV952 Seksjonen «1. Mål og rammer»" in result.output
     )
     assert not (tmp_path / "r.pdf").exists()
     # once the pilot is over, each chapter is named, as a warning
     late = codes(root, "2030-02-01")
-    assert ("JV901", "warning", "rapport/06-evaluering.md") in late
+    assert ("JV951", "warning", "rapport/06-evaluering.md") in late
 
 
 def test_every_md_file_in_rapport_is_a_chapter_in_name_order_and_others_are_named(
@@ -138,9 +138,9 @@ def test_every_md_file_in_rapport_is_a_chapter_in_name_order_and_others_are_name
     (example / "rapport/gammelt/utkast.md").write_text("# Gammelt\n\nTekst.\n", encoding="utf-8")
     (example / "rapport/uten-tittel.md").write_text("Bare tekst.\n", encoding="utf-8")
     found = codes(example)
-    assert ("JV903", "warning", "rapport/notater.txt") in found
-    assert ("JV903", "warning", "rapport/gammelt/utkast.md") in found
-    assert ("JV904", "error", "rapport/uten-tittel.md") in found
+    assert ("JV953", "warning", "rapport/notater.txt") in found
+    assert ("JV953", "warning", "rapport/gammelt/utkast.md") in found
+    assert ("JV954", "error", "rapport/uten-tittel.md") in found
     (example / "rapport/uten-tittel.md").unlink()
 
     page = read_html(build(example, tmp_path / "r.html"))

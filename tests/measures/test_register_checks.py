@@ -81,7 +81,7 @@ def test_init_writes_a_measures_pilot_that_checks_clean(tmp_path: Path) -> None:
     checked = jv("check", "--pilot", str(target))
     assert checked.exit_code == 0
     assert checked.stdout.endswith(
-        "JV901  Ingen av de 10 kapitlene i rapport/ er skrevet ennå; de "
+        "JV951  Ingen av de 10 kapitlene i rapport/ er skrevet ennå; de "
         "har bare veiledningen fra malen. Det er vanlig underveis: kapitlene skrives mot slutten "
         "av piloten. Sluttrapporten bygges ikke før de er skrevet (bare et utkast med --draft).\n"
         "\n0 feil, 0 advarsler, 1 merknad i 12 filer.\n"

@@ -144,11 +144,11 @@ def _run_check(options: CheckOptions) -> CheckResult:
     files += [r.facts.task.rel for r in results]
     results += [DocResult(DocFacts(task)) for task in found.unread]
     diagnostics: list[Diagnostic] = [d for r in results for d in r.diagnostics]
-    if options.team is None:
-        found.plain += [f for f in appendix_files(ctx, pilot_sink) if f not in found.plain]
+    appendices = appendix_files(ctx, pilot_sink) if options.team is None else []
+    found.plain += [f for f in appendices if f not in found.plain]
     chapters = _read_chapters(ctx, found, options.keep_documents, files)
     if options.team is None:
-        check_report_folder(root, found.sink)
+        check_report_folder(root, found.sink, appendices)
 
     _check_pilot_wide(ctx, options.team, pilot_sink, team_sinks, holidays, years, all_slugs)
     facts_by_team, pilot_documents = _check_against_teams(ctx, results, found)

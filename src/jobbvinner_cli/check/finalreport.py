@@ -25,8 +25,8 @@ from jobbvinner_cli.pipeline.document import SectionMatch, TypeSpec
 
 FAMILY = "Sluttrapporten"
 
-JV901 = Rule(
-    "JV901",
+JV951 = Rule(
+    "JV951",
     "kapittel-ikke-skrevet",
     Severity.WARNING,
     FAMILY,
@@ -40,8 +40,8 @@ JV901 = Rule(
     "# Deltakernes evaluering\n\nDeltakerne fylte ut et evalueringsskjema etter hver samling …",
 )
 
-JV902 = Rule(
-    "JV902",
+JV952 = Rule(
+    "JV952",
     "vedlegg-ikke-skrevet",
     Severity.WARNING,
     FAMILY,
@@ -55,8 +55,8 @@ JV902 = Rule(
     "## 4. Risikovurdering\n\n| Risiko | Mottiltak |\n|---|---|\n| Team trekker seg | … |",
 )
 
-JV903 = Rule(
-    "JV903",
+JV953 = Rule(
+    "JV953",
     "ikke-med-i-rapporten",
     Severity.WARNING,
     FAMILY,
@@ -69,8 +69,8 @@ JV903 = Rule(
     "rapport/05b-samarbeid.md",
 )
 
-JV904 = Rule(
-    "JV904",
+JV954 = Rule(
+    "JV954",
     "kapittel-uten-tittel",
     Severity.ERROR,
     FAMILY,
@@ -82,10 +82,10 @@ JV904 = Rule(
     "rapport/05b-samarbeid.md: # Samarbeid med utdanningene\n\nSamarbeidet med høgskolen …",
 )
 
-RULES = (JV901, JV902, JV903, JV904)
+RULES = (JV951, JV952, JV953, JV954)
 
 # What `jv build-report` refuses to build over, whatever their severity (see build.py).
-REPORT_BLOCKERS = frozenset({JV901.code, JV902.code})
+REPORT_BLOCKERS = frozenset({JV951.code, JV952.code})
 
 STANDARD = {chapter.filename: chapter for chapter in (*CHAPTERS, *MEASURE_CHAPTERS)}
 _IMAGES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp")
@@ -107,14 +107,21 @@ def _severity(ctx: CheckContext) -> Severity:
     return Severity.WARNING if pilot_ended(ctx.pilot, ctx.today) else Severity.INFO
 
 
+def is_chapter(rel: str) -> bool:
+    """A chapter of the report: a .md file directly in rapport/ (not an appendix elsewhere)."""
+    folder, _, name = rel.rpartition("/")
+    return folder == REPORT_DIR and name.endswith(".md") and not name.startswith(".")
+
+
 def check_chapters(
     ctx: CheckContext, texts: dict[str, str], sink_for: Callable[[str], Sink]
 ) -> None:
     """Every chapter; during the pilot, none of them written yet is one note on rapport/."""
+    texts = {rel: text for rel, text in texts.items() if is_chapter(rel)}
     unwritten = [rel for rel, text in texts.items() if _unwritten(text) is not None]
     if len(texts) > 1 and len(unwritten) == len(texts) and not pilot_ended(ctx.pilot, ctx.today):
         sink_for(REPORT_DIR).add(
-            JV901,
+            JV951,
             None,
             f"Ingen av de {len(texts)} kapitlene i {REPORT_DIR}/ er skrevet ennå; de har bare "
             "veiledningen fra malen. Det er vanlig underveis: kapitlene skrives mot slutten av "
@@ -147,7 +154,7 @@ def _check_title(rel: str, text: str, sink: Sink) -> None:
     titled = first is not None and first.level == 1 and not body.has_text(0, first.at)
     if name not in STANDARD and not titled:
         sink.add(
-            JV904,
+            JV954,
             1,
             f"Kapitlet {name} begynner ikke med en tittel. Skriv tittelen øverst som «# Tittel», "
             "ellers havner teksten i kapitlet foran.",
@@ -168,7 +175,7 @@ def check_chapter(ctx: CheckContext, rel: str, text: str, sink: Sink) -> None:
     line = body.line(prompt) if prompt is not None else (first.line if first else 1)
     what = "har bare veiledningen fra malen" if prompt is not None else "er tomt"
     sink.add(
-        JV901,
+        JV951,
         line,
         f"Kapitlet «{title}» {what}. Skriv kapitlet (og slett veiledningen), eller slett "
         "filen hvis rapporten ikke skal ha det. Sluttrapporten bygges ikke før da (bare et "
@@ -191,7 +198,7 @@ def check_appendix(
         prompt = body.prompt_in(heading.end, ends[heading.at])
         what = "har bare veiledningen fra malen" if prompt is not None else "er tom"
         sink.add(
-            JV902,
+            JV952,
             heading.line,
             f"Seksjonen «{spec.headings[e_index]}» {what}. Prosjektplanen legges ved "
             "sluttrapporten; skriv seksjonen før rapporten bygges.",
@@ -199,8 +206,12 @@ def check_appendix(
         )
 
 
-def check_report_folder(root: Path, sink_for: Callable[[str], Sink]) -> None:
-    """Name the files in rapport/ that the report does not include."""
+def check_report_folder(
+    root: Path, sink_for: Callable[[str], Sink], appendices: list[str] | None = None
+) -> None:
+    """Name the files in rapport/ that the report does not include (its chapters, and the
+    appendices pilot.yaml names, it does)."""
+    named = set(appendices or [])
     folder = root / REPORT_DIR
     if not folder.is_dir() or folder.is_symlink():
         return
@@ -211,11 +222,11 @@ def check_report_folder(root: Path, sink_for: Callable[[str], Sink]) -> None:
             if name.startswith(".") or name.lower().endswith(_IMAGES):
                 continue
             rel = (here / name).relative_to(root).as_posix()
-            if here == folder and name.endswith(".md"):
+            if (here == folder and name.endswith(".md")) or rel in named:
                 continue
             where = "ligger i en undermappe" if here != folder else "er ikke en .md-fil"
             sink_for(rel).add(
-                JV903,
+                JV953,
                 None,
                 f"Filen {where}, og blir ikke med i sluttrapporten (den tar med hver .md-fil "
                 "rett under rapport/, i navnerekkefølge). Gjør den om til et kapittel, eller "

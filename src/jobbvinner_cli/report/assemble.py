@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jobbvinner_cli.check.appendices import normalised
+from jobbvinner_cli.check.finalreport import is_chapter
 from jobbvinner_cli.dates import MONTHS, pages_text
 from jobbvinner_cli.layout import REPORT_DIR
 from jobbvinner_cli.model.chapters import Chapter, chapters_for, part_enabled
@@ -97,7 +98,8 @@ class Assembler:
         """Every .md file in rapport/, in name order, with jv's chapter where it is one; a
         chapter of jv's that was deleted still comes when it holds generated parts."""
         standard = {f"{REPORT_DIR}/{c.filename}": c for c in chapters_for(self.pilot.metode.value)}
-        names = set(self.data.chapters) | {d for d, c in standard.items() if c.parts}
+        names = {n for n in self.data.chapters if is_chapter(n)}
+        names |= {d for d, c in standard.items() if c.parts}
         return [(name, standard.get(name)) for name in sorted(names)]
 
     def assemble(self) -> Assembled:
