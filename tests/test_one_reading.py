@@ -189,7 +189,10 @@ def test_hours_that_are_not_a_number_of_hours_are_an_error(orkdal: Path, run: Ru
     assert code == 1 and "teams/froya/statusrapport-1.md" in output
     code, html, output = _html(run, orkdal, "--draft")
     assert code == 0, output
-    assert "jv check fant 1 feil; utkastet er bygd likevel" in output
+    assert (
+        "Utkast: jv check fant 1 problem som gjør rapporten feil; utkastet er bygd likevel"
+        in output
+    )
     assert "inf" not in html.split("Timer brukt mellom samlingene")[1][:3000]
 
 
@@ -282,3 +285,30 @@ def test_a_link_that_loops_is_named_as_a_loop_by_every_command(orkdal: Path, run
     assert run("status", "--pilot", str(orkdal), "--today", TODAY).exit_code == 0
     code, _, output = _html(run, orkdal, "--draft")
     assert code == 0 and "teams/hitra/hovedplan.md: JV101" in output
+
+
+def test_lever_and_sync_leave_what_the_check_cannot_read(orkdal: Path, run: Run) -> None:
+    doc = orkdal / "teams" / "hemne" / "statusrapport-4.md"
+    broken = doc.read_text(encoding="utf-8").replace("status: levert", "status: [utkast")
+    doc.write_text(broken, encoding="utf-8")
+    _, diagnostics = _check(run, orkdal)
+    expected = next(d for d in diagnostics if d["path"] == "teams/hemne/statusrapport-4.md")
+    outside = _secret_file(orkdal)
+    linked = orkdal / "teams" / "hemne" / "statusrapport-3.md"
+    linked.unlink()
+    linked.symlink_to(outside)
+
+    lever = run("lever", "statusrapport", "--team", "hemne", "--nr", "4", "--pilot", str(orkdal))
+    assert lever.exit_code == 1
+    assert f"teams/hemne/statusrapport-4.md:{expected['line']}:" in lever.output
+    assert f"{expected['code']} {expected['message']}" in lever.output
+    linked_lever = run("lever", "statusrapport", "-t", "hemne", "--nr", "3", "--pilot", str(orkdal))
+    assert linked_lever.exit_code == 1 and "JV121" in linked_lever.output
+
+    sync = run("sync", "--pilot", str(orkdal))
+    assert sync.exit_code == 0
+    assert f"teams/hemne/statusrapport-4.md: kan ikke leses ({expected['code']}" in sync.output
+    assert "teams/hemne/statusrapport-3.md: kan ikke leses (JV121" in sync.output
+    assert SECRET not in lever.output + linked_lever.output + sync.output
+    assert doc.read_text(encoding="utf-8") == broken
+    assert outside.read_text(encoding="utf-8") == f"# Hemmelig\n\n{SECRET}\n"

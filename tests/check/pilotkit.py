@@ -181,6 +181,13 @@ def build_pilot(root: Path) -> Pilot:
             due = re.search(r"^frist: (\S+)", text, re.M)
             assert due is not None
             pilot.write(rel, fill_body(fill_fields(text, due.group(1)), kommune))
+    # the project leader's chapters, written (a chapter that is only its prompt is JV901)
+    for chapter in sorted((root / "rapport").glob("*.md")):
+        rel = f"rapport/{chapter.name}"
+        text = re.sub(
+            r"^> \*\*Veiledning:\*\*.*$", "Prosjektlederens tekst.", pilot.read(rel), flags=re.M
+        )
+        pilot.write(rel, text)
     return pilot
 
 

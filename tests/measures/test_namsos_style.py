@@ -3,6 +3,7 @@ no gatherings, delmål with resultatmål under them, measures lettered A–J."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pypdf
@@ -50,6 +51,13 @@ def test_a_namsos_style_pilot_checks_clean_and_reports_per_goal(tmp_path: Path) 
         for i, (letter, (name, goal)) in enumerate(MEASURES.items())
     )
     (pilot / "tiltaksplan.yaml").write_text(REGISTER + entries, encoding="utf-8")
+    # the project leader writes the chapters (a final report of prompts is refused: JV951)
+    for chapter in (pilot / "rapport").glob("*.md"):
+        text = chapter.read_text(encoding="utf-8")
+        chapter.write_text(
+            re.sub(r"^> \*\*Veiledning:\*\*.*$", "Prosjektlederens tekst.", text, flags=re.M),
+            encoding="utf-8",
+        )
     checked = jv("check", "--pilot", str(pilot))
     assert checked.stdout == "Ingen funn i 12 filer.\n"
     out = tmp_path / "r.pdf"

@@ -77,7 +77,15 @@ def test_init_writes_a_measures_pilot_that_checks_clean(tmp_path: Path) -> None:
     assert (target / "tiltaksplan.yaml").is_file()
     assert "\nsamlinger:" not in (target / "pilot.yaml").read_text(encoding="utf-8")
     assert sorted(p.name for p in (target / "rapport").iterdir())[6] == "06-tiltak-og-resultat.md"
-    assert jv("check", "--pilot", str(target)).stdout == "Ingen funn i 12 filer.\n"
+    # nothing to fix; only the note that the report's chapters are still to be written
+    checked = jv("check", "--pilot", str(target))
+    assert checked.exit_code == 0
+    assert checked.stdout.endswith(
+        "JV951  Ingen av de 10 kapitlene i rapport/ er skrevet ennå; de "
+        "har bare veiledningen fra malen. Det er vanlig underveis: kapitlene skrives mot slutten "
+        "av piloten. Sluttrapporten bygges ikke før de er skrevet (bare et utkast med --draft).\n"
+        "\n0 feil, 0 advarsler, 1 merknad i 12 filer.\n"
+    )
     refused = jv(
         "init",
         str(tmp_path / "x"),

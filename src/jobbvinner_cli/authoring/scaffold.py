@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from jobbvinner_cli.authoring.record import remember
 from jobbvinner_cli.authoring.templates import make_env, render, template_for
 from jobbvinner_cli.dates import month_columns, month_name
 from jobbvinner_cli.diagnostics import Sink
@@ -117,17 +120,28 @@ def build_context(
         "samling_til": g_to.model_dump(mode="json"),
         "måneder": [month_name(m, capital=True) for _, m in month_columns(where.start, where.end)],
         "seksjoner": [
-            {"overskrift": h, "tittel": s.title, "veiledning": list(s.prompts), "tabell": s.table}
+            {
+                "id": s.id,
+                "overskrift": h,
+                "tittel": s.title,
+                "veiledning": list(s.prompts),
+                "tabell": s.table,
+            }
             for h, s in zip(headings, sections, strict=True)
         ],
     }
 
 
 def render_document(
-    repo: PilotRepo, doctype: DocumentType, nr: int | None, team_slug: str | None
+    repo: PilotRepo,
+    doctype: DocumentType,
+    nr: int | None,
+    team_slug: str | None,
+    env: ImmutableSandboxedEnvironment | None = None,
 ) -> tuple[str, dict[str, Any]]:
+    """The document as its template writes it now (``env``: one sandbox for many renders)."""
     context = build_context(repo, doctype, nr, team_slug)
-    env = make_env(repo.root)
+    env = env or make_env(repo.root)
     name = template_for(env, doctype.name, context["doc"]["variant"])
     text = render(env, name, context)
     return (text if text.endswith("\n") else text + "\n"), context
@@ -168,4 +182,5 @@ def scaffold(
         )
     text, context = render_document(repo, doctype, nr, team)
     write_new(path, text, force=force, display=display)
+    remember(repo.root, display, text, context)
     return Scaffolded(path, display, doctype, nr, context)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from jobbvinner_cli.authoring.record import remember
 from jobbvinner_cli.authoring.scaffold import render_document
 from jobbvinner_cli.authoring.templates import make_env, render
 from jobbvinner_cli.errors import Hint, UsageError
@@ -66,9 +67,10 @@ def new_team(
     team = validate_tree(parse_config_text(team_text, display), Team, display)
 
     files: dict[str, str] = {TEAM_FILE: team_text}
+    hovedplan_context = None
     if with_hovedplan and "hovedplan" in repo.doctypes:
         with repo.pending_team(slug, team):  # render the hovedplan before anything is written
-            text, _ = render_document(repo, repo.doctypes["hovedplan"], None, slug)
+            text, hovedplan_context = render_document(repo, repo.doctypes["hovedplan"], None, slug)
         files[repo.doctypes["hovedplan"].filename(None)] = text
 
     folder.mkdir(parents=True)
@@ -76,4 +78,7 @@ def new_team(
     for name, text in files.items():
         write_atomic(folder / name, text)
         written.append(f"{TEAMS_DIR}/{slug}/{name}")
+    if hovedplan_context is not None:
+        hovedplan = repo.doctypes["hovedplan"].filename(None)
+        remember(repo.root, f"{TEAMS_DIR}/{slug}/{hovedplan}", files[hovedplan], hovedplan_context)
     return NewTeam(slug, folder, written)

@@ -12,6 +12,7 @@ from jobbvinner_cli.check.consistency import JV402
 from jobbvinner_cli.check.content import JV210, check_body
 from jobbvinner_cli.check.context import CheckContext
 from jobbvinner_cli.check.deadlines import JV306
+from jobbvinner_cli.check.finalreport import check_appendix
 from jobbvinner_cli.check.ignores import InlineIgnores, find_ignores
 from jobbvinner_cli.check.personal import check_personal_data
 from jobbvinner_cli.diagnostics import Diagnostic, Sink
@@ -48,6 +49,8 @@ def analyse(ctx: CheckContext, task: DocRef) -> DocResult:
     if body is not None:
         if spec is not None and task.type_name not in ctx.broken_types:
             check_body(body, facts.sections, spec, facts.delivered, sink)
+            if task.team is None:
+                check_appendix(ctx, body, facts.sections, spec, facts.delivered, sink)
         if task.team is not None:
             check_personal_data(body.text, body.first_line, ctx.contacts, sink)
     if not ctx.keep_documents:  # the pilot-wide checks need the facts, not the text

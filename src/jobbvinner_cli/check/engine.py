@@ -23,6 +23,7 @@ from jobbvinner_cli.check.context import (
 from jobbvinner_cli.check.deadlines import Entry, report_deadlines, team_entries
 from jobbvinner_cli.check.discovery import Found, discover
 from jobbvinner_cli.check.document import DocResult
+from jobbvinner_cli.check.finalreport import check_chapters, check_report_folder
 from jobbvinner_cli.check.gatheringdata import check_gathering_data
 from jobbvinner_cli.check.gitdates import GitHistory
 from jobbvinner_cli.check.ignores import is_ignored, without_inline_ignored
@@ -143,9 +144,11 @@ def _run_check(options: CheckOptions) -> CheckResult:
     files += [r.facts.task.rel for r in results]
     results += [DocResult(DocFacts(task)) for task in found.unread]
     diagnostics: list[Diagnostic] = [d for r in results for d in r.diagnostics]
+    appendices = appendix_files(ctx, pilot_sink) if options.team is None else []
+    found.plain += [f for f in appendices if f not in found.plain]
+    chapters = _read_chapters(ctx, found, options.keep_documents, files)
     if options.team is None:
-        found.plain += [f for f in appendix_files(ctx, pilot_sink) if f not in found.plain]
-    chapters = _read_chapters(root, found, options.keep_documents, files)
+        check_report_folder(root, found.sink, appendices)
 
     _check_pilot_wide(ctx, options.team, pilot_sink, team_sinks, holidays, years, all_slugs)
     facts_by_team, pilot_documents = _check_against_teams(ctx, results, found)
@@ -205,15 +208,16 @@ def _load_teams(
     add_team_slots(ctx)
 
 
-def _read_chapters(root: Path, found: Found, keep: bool, files: list[str]) -> dict[str, str]:
-    """The rapport/ files, read as text; their text kept only when ``keep``."""
+def _read_chapters(ctx: CheckContext, found: Found, keep: bool, files: list[str]) -> dict[str, str]:
+    """The rapport/ files, read as text and checked; their text kept only when ``keep``."""
     chapters: dict[str, str] = {}
     for rel in found.plain:
-        text = read_file(root, rel, found.sink(rel))
-        if text is not None and keep:
+        text = read_file(ctx.root, rel, found.sink(rel))
+        if text is not None:
             chapters[rel] = text
         files.append(rel)
-    return chapters
+    check_chapters(ctx, chapters, found.sink)
+    return chapters if keep else {}
 
 
 def _check_pilot_wide(

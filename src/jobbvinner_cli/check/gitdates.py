@@ -92,3 +92,13 @@ class GitHistory:
                     became = date
                 state = value
         return became if state == "levert" else None
+
+    def first_version(self, rel: str) -> str | None:
+        """The file as it was first committed (for a scaffolded document: as jv wrote it)."""
+        if self.top() is None:
+            return None
+        out = _git(["log", "--diff-filter=A", "--no-renames", "--format=%H", "--", rel], self.root)
+        commits = out.split() if out else []
+        if not commits:
+            return None
+        return _git(["show", f"{commits[-1]}:./{rel}"], self.root)

@@ -13,6 +13,7 @@ from jobbvinner_cli.check import (
     consistency,
     content,
     deadlines,
+    finalreport,
     gatheringdata,
     personal,
     pilotchecks,
@@ -31,6 +32,7 @@ _FAMILIES = (
     gatheringdata,
     register,
     appendices,
+    finalreport,
 )
 
 FAMILIES: tuple[str, ...] = tuple(module.FAMILY for module in _FAMILIES)

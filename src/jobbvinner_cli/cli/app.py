@@ -15,6 +15,7 @@ from jobbvinner_cli.cli.check import EPILOG as CHECK_EPILOG
 from jobbvinner_cli.cli.check import check_command
 from jobbvinner_cli.cli.clickkit import JvGroup, JvTyper
 from jobbvinner_cli.cli.init import init_command
+from jobbvinner_cli.cli.lever import lever_command
 from jobbvinner_cli.cli.outreach import (
     calendar_command,
     certificates_command,
@@ -24,6 +25,7 @@ from jobbvinner_cli.cli.outreach import (
 from jobbvinner_cli.cli.report import build_report_command, export_command
 from jobbvinner_cli.cli.scaffold import scaffold_command
 from jobbvinner_cli.cli.status import status_command
+from jobbvinner_cli.cli.sync import sync_command
 from jobbvinner_cli.cli.team import new_team_command
 from jobbvinner_cli.cli.types import types_command
 
@@ -88,6 +90,8 @@ app.command("init")(init_command)
 app.command("new-team")(new_team_command)
 app.command("scaffold")(scaffold_command)
 app.command("types")(types_command)
+app.command("lever")(lever_command)
+app.command("sync")(sync_command)
 app.command("check", epilog=CHECK_EPILOG)(check_command)
 app.command("status")(status_command)
 app.command("build-report")(build_report_command)

@@ -125,8 +125,11 @@ def check_command(
 
     Finner feil i filer og felter, seksjoner som mangler eller ikke er fylt ut,
     frister som har gått ut, effektmål og perioder som ikke stemmer, og
-    personopplysninger. Ingen filer blir endret (unntatt med --fix). Se alle reglene med
-    --list-rules, og én regel med --explain KODE.
+    personopplysninger. Sjekker også sluttrapporten: kapitler i rapport/ og seksjoner i
+    prosjektplan.md som bare har veiledningen, og filer i rapport/ som ikke blir med
+    (rapporten tar med hver .md-fil rett under rapport/, i navnerekkefølge). Ingen filer
+    blir endret (unntatt med --fix). Se alle reglene med --list-rules, og én regel med
+    --explain KODE.
     """
     safe_stdout()
 

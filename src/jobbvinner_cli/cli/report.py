@@ -57,7 +57,11 @@ def build_report_command(
     ] = None,
     draft: Annotated[
         bool,
-        typer.Option("--draft", help="Bygg selv om jv check finner feil; hver side merkes UTKAST."),
+        typer.Option(
+            "--draft",
+            help="Bygg selv om noe gjør rapporten feil (feil, kapitler som ikke er skrevet); "
+            "hver side merkes UTKAST.",
+        ),
     ] = False,
     include_team_reports: Annotated[
         bool,
@@ -70,10 +74,18 @@ def build_report_command(
 ) -> None:
     """Bygg pilotens sluttrapport som PDF, DOCX eller HTML fra repoet.
 
-    Kapitlene fra rapport/ settes sammen med tabellene over organisasjonen, samlingene,
-    deltakerne og resultatene (fra teamenes hovedplaner og sluttrapporter), timene som
-    figur og tabell, og vedleggene. Bygget nekter når jv check finner feil, med mindre
-    --draft er gitt. En rapport som finnes fra før, blir bare erstattet når bygget lykkes.
+    Kapitlene er hver .md-fil rett under rapport/, i navnerekkefølge (00-forord.md …
+    10-kilder.md, og egne kapitler som 05b-samarbeid.md imellom; andre filer der blir ikke
+    med, og jv check nevner dem). De settes sammen med tabellene over organisasjonen,
+    samlingene, deltakerne og resultatene (fra teamenes hovedplaner og sluttrapporter),
+    timene som figur og tabell, og vedleggene. Rapporten sier hvilke team som ikke leverte
+    sluttrapport.
+
+    Bygget nekter når noe gjør rapporten feil: feil fra jv check, eller et kapittel eller en
+    seksjon i prosjektplanen som bare har veiledningen. Dokumenter som mangler eller kom for
+    sent, stopper ikke bygget; de står som advarsler etterpå. --draft bygger likevel og
+    sier hva det bygde over. En rapport som finnes fra før, blir bare erstattet når bygget
+    lykkes.
     """
 
     def action() -> None:

@@ -20,6 +20,9 @@ class _Strict(BaseModel):
 
 
 class SectionDef(_Strict):
+    # A stable name for the section: `jv sync` follows a section renamed in the template by
+    # its id. Optional, so a pilot's older type definitions stay valid.
+    id: str | None = Field(default=None, pattern=r"^[a-z0-9æøå]+(-[a-z0-9æøå]+)*$")
     tittel: str
     veiledning: list[str] = Field(default_factory=list)
     tabell: bool = False
@@ -29,6 +32,15 @@ class SectionDef(_Strict):
 
 class VariantDef(_Strict):
     seksjoner: list[SectionDef]
+
+    @field_validator("seksjoner")
+    @classmethod
+    def _unique_ids(cls, value: list[SectionDef]) -> list[SectionDef]:
+        ids = [s.id for s in value if s.id is not None]
+        twice = sorted({i for i in ids if ids.count(i) > 1})
+        if twice:
+            raise ValueError(f"seksjons-id brukt mer enn én gang: {', '.join(twice)}")
+        return value
 
 
 class RuleDef(_Strict):
@@ -84,6 +96,7 @@ class Section:
     prompts: tuple[str, ...]
     table: bool = False
     report_role: str | None = None
+    id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -125,7 +138,8 @@ class DocumentType:
             numbered_sections=d.nummererte_seksjoner,
             variants={
                 key: tuple(
-                    Section(s.tittel, tuple(s.veiledning), s.tabell, s.rapport) for s in v.seksjoner
+                    Section(s.tittel, tuple(s.veiledning), s.tabell, s.rapport, s.id)
+                    for s in v.seksjoner
                 )
                 for key, v in d.varianter.items()
             },

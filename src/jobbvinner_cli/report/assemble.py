@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from jobbvinner_cli.check.appendices import normalised
+from jobbvinner_cli.check.finalreport import is_chapter
 from jobbvinner_cli.dates import MONTHS, pages_text
 from jobbvinner_cli.layout import REPORT_DIR
-from jobbvinner_cli.model.chapters import chapters_for, part_enabled
+from jobbvinner_cli.model.chapters import Chapter, chapters_for, part_enabled
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.pipeline.body import Body, demote_headings
 from jobbvinner_cli.pipeline.document import DocFacts
@@ -93,20 +94,22 @@ class Assembler:
         # the markers are HTML comments: keep the comments, drop the template's prompts
         return body.clean(0, len(body.lines), comments=False)
 
+    def _chapters(self) -> list[tuple[str, Chapter | None]]:
+        """Every .md file in rapport/, in name order, with jv's chapter where it is one; a
+        chapter of jv's that was deleted still comes when it holds generated parts."""
+        standard = {f"{REPORT_DIR}/{c.filename}": c for c in chapters_for(self.pilot.metode.value)}
+        names = {n for n in self.data.chapters if is_chapter(n)}
+        names |= {d for d, c in standard.items() if c.parts}
+        return [(name, standard.get(name)) for name in sorted(names)]
+
     def assemble(self) -> Assembled:
         out = _Writer()
         placed: set[str] = set()
-        for chapter in chapters_for(self.pilot.metode.value):
-            display = f"{REPORT_DIR}/{chapter.filename}"
-            unnumbered = "" if chapter.numbered else " {.unnumbered}"
+        for display, chapter in self._chapters():
             text = self._chapter_text(display)
-            if text is not None:
-                if not re.match(r"^#\s", text.lstrip()):
-                    out.add(f"# {chapter.title}{unnumbered}")
-                text = self.images.rewrite(text, display, 1)
-            else:
-                out.add(f"# {chapter.title}{unnumbered}")
-                text = ""
+            if chapter is not None and (text is None or not re.match(r"^#\s", text.lstrip())):
+                out.add(f"# {chapter.title}{'' if chapter.numbered else ' {.unnumbered}'}")
+            text = self.images.rewrite(text, display, 1) if text is not None else ""
             # Split on markers so each generated part lands where the chapter asks for it.
             position = 0
             line = 1
@@ -123,7 +126,7 @@ class Assembler:
             rest = _COMMENT.sub("", text[position:])
             if rest.strip():
                 out.add(rest, (display, line))
-            for part in chapter.parts:
+            for part in chapter.parts if chapter is not None else ():
                 if part not in placed:
                     generated = self.part(part)
                     placed.add(part)

@@ -67,6 +67,19 @@ def _located(d: Diagnostic) -> str:
     return f"{where}: {d.code} {d.message}"
 
 
+def _problems(count: int) -> str:
+    return f"{count} problem" if count == 1 else f"{count} problemer"
+
+
+def _listed(warnings: list[str], title: str, found: list[Diagnostic], limit: int = 30) -> None:
+    if not found:
+        return
+    warnings.append(title)
+    warnings += [f"  {_located(d)}" for d in found[:limit]]
+    if len(found) > limit:
+        warnings.append(f"  … og {len(found) - limit} til (se jv check)")
+
+
 def build_report(
     pilot: Path | None,
     output: Path,
@@ -81,26 +94,41 @@ def build_report(
     from jobbvinner_cli.render import ReportMeta, SourceSpan, render
     from jobbvinner_cli.report.assemble import Assembler
     from jobbvinner_cli.report.inputs import ReportInput
+    from jobbvinner_cli.report.verdict import verdict
 
     progress("sjekker")
     result = _checked(pilot, today)
-    errors = [_located(d) for d in result.diagnostics if d.severity is Severity.ERROR]
-    if errors and not draft:
-        shown = "\n".join(f"  {e}" for e in errors[:50])
-        more = f"\n  … og {len(errors) - 50} til" if len(errors) > 50 else ""
+    found = verdict(result)
+    blocking = found.blocking
+    if blocking and not draft:
+        shown = "\n".join(f"  {_located(d)}" for d in blocking[:50])
+        more = f"\n  … og {len(blocking) - 50} til" if len(blocking) > 50 else ""
         raise JvError(
-            f"jv check fant {len(errors)} feil, så rapporten bygges ikke:\n{shown}{more}",
+            f"jv check fant {_problems(len(blocking))} som gjør rapporten feil, så den bygges "
+            f"ikke:\n{shown}{more}",
             hint=Hint.BUILD_DRAFT,
         )
     data = ReportInput.from_check(result, today)
-    if errors:  # a draft is built anyway, but never silently over what the check found
-        data.warnings.append(
-            f"jv check fant {len(errors)} feil; utkastet er bygd likevel, og det som ikke kunne "
-            "leses, er ikke med:"
-        )
-        data.warnings += [f"  {e}" for e in errors[:20]]
-        if len(errors) > 20:
-            data.warnings.append(f"  … og {len(errors) - 20} til (se jv check)")
+    # a draft is built anyway, but never silently over what the check found
+    _listed(
+        data.warnings,
+        f"Utkast: jv check fant {_problems(len(blocking))} som gjør rapporten feil; utkastet "
+        "er bygd likevel, og det som ikke kunne leses, er ikke med:",
+        blocking,
+        20,
+    )
+    _listed(
+        data.warnings,
+        f"Leveranser som mangler eller kom for sent ({len(found.history)}; de stopper ikke "
+        "bygget, se jv status):",
+        found.history,
+    )
+    _listed(
+        data.warnings,
+        f"Feil i dokumenter som ikke skrives ut i rapporten ({len(found.unused)}; de stopper "
+        "ikke bygget, se jv check):",
+        found.unused,
+    )
     # what the report's tables cannot show is said, not dropped in silence (JV211)
     data.warnings += [_located(d) for d in result.diagnostics if d.code == "JV211"]
     workdir = Path(tempfile.mkdtemp(prefix="jv-bygg-"))

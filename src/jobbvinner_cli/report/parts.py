@@ -18,6 +18,7 @@ from jobbvinner_cli.report.measures import (
     tiltak,
     tiltak_og_resultat,
 )
+from jobbvinner_cli.report.missing import with_not_delivered
 from jobbvinner_cli.report.tables import data_table, grid_table, plain
 
 
@@ -163,7 +164,7 @@ PARTS: dict[str, Callable[[ReportInput, Path], str]] = {
     "samlinger": samlinger,
     "deltakere": deltakere,
     "timer": timer,
-    "resultater": resultater,
+    "resultater": with_not_delivered(resultater),
     "videre-oppgaver": videre_oppgaver,
     "oppmote": oppmote,
     "evaluering": evaluering,
