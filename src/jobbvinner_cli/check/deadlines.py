@@ -94,7 +94,22 @@ JV306 = Rule(
     "status: levert\nlevert: 2018-06-01",
 )
 
-RULES = (JV301, JV302, JV303, JV304, JV305, JV306)
+JV307 = Rule(
+    "JV307",
+    "git-historikk-mangler",
+    Severity.INFO,
+    FAMILY,
+    "Git-historikken er avkortet, så den kan ikke gi leveringsdatoer.",
+    "Piloten ligger i en grunn kopi av git-repoet (shallow clone, som GitHub Actions lager "
+    "som standard): de eldre commitene mangler, og med dem datoene da status ble levert. jv "
+    "sier det her én gang i stedet for å gi alle dokumentene datoen til siste commit. Hent "
+    "hele historikken (git fetch --unshallow, eller fetch-depth: 0 i actions/checkout), "
+    "eller fyll inn levert: ÅÅÅÅ-MM-DD i dokumentene.",
+    "git clone --depth 1 …, og dokumenter med status: levert uten levert:",
+    "git clone … (hele historikken), eller levert: 2018-06-01 i dokumentet",
+)
+
+RULES = (JV301, JV302, JV303, JV304, JV305, JV306, JV307)
 
 
 @dataclass

@@ -20,7 +20,7 @@ from jobbvinner_cli.check.context import (
     compute_slots,
     contacts_of,
 )
-from jobbvinner_cli.check.deadlines import Entry, report_deadlines, team_entries
+from jobbvinner_cli.check.deadlines import JV307, Entry, report_deadlines, team_entries
 from jobbvinner_cli.check.discovery import Found, discover
 from jobbvinner_cli.check.document import DocResult
 from jobbvinner_cli.check.finalreport import check_chapters, check_report_folder
@@ -152,7 +152,7 @@ def _run_check(options: CheckOptions) -> CheckResult:
 
     _check_pilot_wide(ctx, options.team, pilot_sink, team_sinks, holidays, years, all_slugs)
     facts_by_team, pilot_documents = _check_against_teams(ctx, results, found)
-    entries = _check_deadlines(ctx, facts_by_team, team_sinks)
+    entries = _check_deadlines(ctx, facts_by_team, team_sinks, pilot_sink)
     gatherings, data_files = check_gathering_data(ctx, found.sinks)
     files += data_files
     register, has_register = check_register(ctx, found.sinks)
@@ -257,15 +257,23 @@ def _check_against_teams(
 
 
 def _check_deadlines(
-    ctx: CheckContext, facts_by_team: dict[str, dict[str, DocFacts]], team_sinks: dict[str, Sink]
+    ctx: CheckContext,
+    facts_by_team: dict[str, dict[str, DocFacts]],
+    team_sinks: dict[str, Sink],
+    pilot_sink: Sink,
 ) -> dict[str, list[Entry]]:
     """Each team's effect goals and deadlines; the entries of its delivery plan."""
     git = GitHistory(ctx.root)
+    asked = False
 
     def delivered_on(doc: DocFacts) -> dt.date | None:
+        nonlocal asked
         if doc.levert is not None:
             return doc.levert
-        return None if doc.levert_invalid else git.delivered_on(doc.task.rel)
+        if doc.levert_invalid:
+            return None
+        asked = True
+        return git.delivered_on(doc.task.rel)
 
     entries: dict[str, list[Entry]] = {}
     for slug in sorted(ctx.teams):
@@ -274,6 +282,15 @@ def _check_deadlines(
         check_effect_goals(ctx, slug, facts, sink)
         entries[slug] = team_entries(ctx, slug, facts, delivered_on)
         report_deadlines(ctx, slug, entries[slug], sink)
+    if asked and git.shallow:
+        pilot_sink.add(
+            JV307,
+            None,
+            "Git-repoet er en grunn kopi (shallow clone), så historikken kan ikke si når "
+            "dokumentene uten «levert:» ble levert. Hent hele historikken med «git fetch "
+            "--unshallow» (i GitHub Actions: fetch-depth: 0 i actions/checkout), eller fyll "
+            "inn levert: ÅÅÅÅ-MM-DD.",
+        )
     return entries
 
 

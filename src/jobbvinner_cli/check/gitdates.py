@@ -1,8 +1,11 @@
-"""When a document's status became «levert», from the git history of its file.
+"""When a document's status became «levert», from the git history of the teams' folder.
 
 Used only for delivered documents without a «levert:» date, and only when the
-pilot is inside a git repository. Every call is guarded: no git, an unsafe
-repository or a slow disk simply gives no date.
+pilot is inside a git repository. The history of all of teams/ is read with one
+`git log` the first time a date is asked for (one process per document cost
+seconds on a large pilot). Every call is guarded: no git, an unsafe repository
+or a slow disk simply gives no date. A shallow clone has lost the commits that
+set the status, so it gives no dates either, and says so once (``shallow``).
 """
 
 from __future__ import annotations
@@ -13,8 +16,13 @@ import shutil
 import subprocess
 from pathlib import Path
 
-_TIMEOUT = 20
+from jobbvinner_cli.layout import TEAMS_DIR
+
+_TIMEOUT = 60
 _STATUS = re.compile(r"""^\+status:[ \t]*["']?([^"'#\s]*)""")
+_ESCAPE = re.compile(r"\\([0-7]{3}|.)")
+_ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f"}
+_ESCAPES |= {"r": "\r", "v": "\v"}
 
 
 def _git(args: list[str], cwd: Path) -> str | None:
@@ -36,6 +44,61 @@ def _git(args: list[str], cwd: Path) -> str | None:
     return result.stdout if result.returncode == 0 else None
 
 
+def _unquote(name: str) -> str:
+    """A path as git prints it: C-quoted when it has odd characters, a tab after spaces."""
+    name = name.rstrip("\t")
+    if not (len(name) >= 2 and name.startswith('"') and name.endswith('"')):
+        return name
+    raw = bytearray()
+    pos = 0
+    inner = name[1:-1]
+    for match in _ESCAPE.finditer(inner):
+        raw += inner[pos : match.start()].encode("utf-8")
+        code = match.group(1)
+        if len(code) == 3:
+            raw.append(int(code, 8) & 0xFF)
+        else:
+            raw += _ESCAPES.get(code, code).encode("utf-8")
+        pos = match.end()
+    raw += inner[pos:].encode("utf-8")
+    return raw.decode("utf-8", errors="replace")
+
+
+def parse_status_log(out: str) -> dict[str, dt.date]:
+    """Path -> the date its status last became «levert», for the paths still «levert».
+
+    ``out`` is `git log --reverse -p -U0 -G^status: --format=%x00%cd`: the commits oldest
+    first, each a NUL and its date, then the diffs of the files whose status line changed.
+    """
+    date: dt.date | None = None
+    path: str | None = None
+    state: dict[str, str] = {}
+    became: dict[str, dt.date | None] = {}
+    for line in out.splitlines():
+        if line.startswith("\x00"):
+            try:
+                date = dt.date.fromisoformat(line[1:].strip())
+            except ValueError:
+                date = None
+            path = None
+        elif line.startswith("+++ "):
+            target = line[4:]
+            path = _unquote(target)[2:] if target != "/dev/null" else None
+        elif line.startswith("+status:") and path is not None:
+            match = _STATUS.match(line)
+            if match is None:  # pragma: no cover - the pattern matches every +status: line
+                continue
+            value = match.group(1).lower()
+            if value == "levert" and state.get(path) != "levert":
+                became[path] = date
+            state[path] = value
+    return {
+        p: when
+        for p, when in became.items()
+        if when is not None and state.get(p) == "levert"
+    }
+
+
 class GitHistory:
     """Delivery dates from the history of the pilot's git repository (if there is one)."""
 
@@ -43,55 +106,48 @@ class GitHistory:
         self.root = root
         self._top: Path | None = None
         self._probed = False
+        self.shallow = False  # a shallow clone: the history cannot give the dates
+        self._dates: dict[str, dt.date] | None = None
 
     def top(self) -> Path | None:
         if not self._probed:
             self._probed = True
-            out = _git(["rev-parse", "--show-toplevel"], self.root)
-            if out and out.strip():
-                self._top = Path(out.strip())
+            out = _git(["rev-parse", "--show-toplevel", "--is-shallow-repository"], self.root)
+            lines = out.splitlines() if out else []
+            if lines and lines[0].strip():
+                self._top = Path(lines[0].strip())
+                self.shallow = len(lines) > 1 and lines[1].strip() == "true"
         return self._top
 
     def delivered_on(self, rel: str) -> dt.date | None:
         """The commit date of the last change that set ``status: levert`` (if it still is)."""
-        if self.top() is None:
-            return None
+        if self._dates is None:
+            self._dates = self._read_dates()
+        return self._dates.get(rel)
+
+    def _read_dates(self) -> dict[str, dt.date]:
+        if self.top() is None or self.shallow:
+            return {}
         out = _git(
             [
                 "log",
                 "--reverse",
+                "--relative",
                 "--no-color",
                 "--no-ext-diff",
                 "--no-renames",
+                "--no-textconv",
                 "--date=short",
                 "--format=%x00%cd",
                 "-p",
                 "-U0",
                 "-G^status:",
                 "--",
-                rel,
+                TEAMS_DIR,
             ],
             self.root,
         )
-        if not out:
-            return None
-        date: dt.date | None = None
-        became: dt.date | None = None
-        state = ""
-        for line in out.splitlines():
-            if line.startswith("\x00"):
-                try:
-                    date = dt.date.fromisoformat(line[1:].strip())
-                except ValueError:
-                    date = None
-                continue
-            match = _STATUS.match(line)
-            if match:
-                value = match.group(1).lower()
-                if value == "levert" and state != "levert":
-                    became = date
-                state = value
-        return became if state == "levert" else None
+        return parse_status_log(out) if out else {}
 
     def first_version(self, rel: str) -> str | None:
         """The file as it was first committed (for a scaffolded document: as jv wrote it)."""
