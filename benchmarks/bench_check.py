@@ -1,65 +1,53 @@
-"""Benchmark: `jv check` on a synthetic pilot of 400 teams x 12 documents, against a floor.
+"""Benchmark: `jv check` against its floor, on copies of the example pilot's real documents.
 
-The floor is the least any checker must do: a plain Python process that reads
-the same files and parses their YAML front matter with PyYAML's C loader.
-Both are timed as whole processes (start-up included), best of several runs.
+The floor is the least any checker must do: a plain Python process that walks
+the same files, reads them, parses the front matter (and each team.yaml) with
+PyYAML's C loader and finds the headings with a regular expression. Each case is
+a whole process (start-up included), run in turn with its floor, ``--runs``
+rounds; the table gives the median CPU time (user+sys of the process and its
+children), the median wall time, the peak memory of jv's own process and of its
+children (git, worker processes), and the median of the per-round ratios.
 
-    python benchmarks/bench_check.py                # 400 teams, 5 rounds
-    python benchmarks/bench_check.py --teams 50 --runs 5 --keep /tmp/pilot
+    python benchmarks/bench_check.py                          # everything, 5 rounds
+    python benchmarks/bench_check.py --sizes 485 --git-sizes 480 --runs 3   # quick
+    python benchmarks/bench_check.py --compare /work/main/src # also main's code, and
+                                                              # check both give the
+                                                              # same diagnostics
 
-The pilot is made with jv itself: `jv init`, `jv new-team` and `jv scaffold`
-for one team, whose filled-in documents are then copied to the other teams
-with their names changed. Nothing outside the temporary folder is touched.
+Corpora (see corpus.py): the example pilot itself; its 9 teams copied to about
+485, 4,800 and 48,000 documents; and git repositories with history at 480 and
+4,800 documents, with and without «levert:» dates (then the dates come from git).
+Besides: `jv check FILE` for one file of the example, `jv --help`, `jv check --help`.
+Run from the repository root with jv installed (pip install -e .). Python's
+bytecode is compiled first (``compileall``) so that start-up is measured as
+an installed jv has it.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
-import os
-import re
 import shutil
-import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-GATHERINGS = [
-    "2017-11-10",
-    "2018-02-27",
-    "2018-06-14",
-    "2018-11-13..2018-11-14",
-    "2019-02-27",
-    "2019-06-04",
-    "2019-10-01",
-]
-# hovedplan + fremdriftsplan 1-6 + statusrapport 1-4 + sluttrapport = 12 documents per team
-DOCS = (
-    [("hovedplan", None)]
-    + [("fremdriftsplan", n) for n in range(1, 7)]
-    + [("statusrapport", n) for n in range(1, 5)]
-    + [("sluttrapport", None)]
-)
-TODAY = "2019-12-31"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-PARAGRAPH = (
-    "Kommunen har over flere år hatt problemer med å rekruttere sykepleiere til "
-    "sykehjemmet og hjemmetjenesten, særlig i helgene og i sommerferien. Teamet har "
-    "derfor valgt å satse på tiltak som gir elever og lærlinger en god første erfaring "
-    "med arbeidsplassen, og på å gi nyutdannede fast ansettelse i hele stillinger. "
-    "Vi har samarbeidet med den videregående skolen og med høgskolen om praksisplasser, "
-    "og vi har laget en plan for mentorordning som skal prøves ut i neste periode. "
-)
+from corpus import EXAMPLE, ROOT, copies_for, copies_pilot, git_pilot  # noqa: E402
+from measure import Case, measure, run_once, table  # noqa: E402
+
+TODAY = "2019-12-31"
+ONE_FILE = "teams/meldal/statusrapport-2.md"
 
 FLOOR = r"""
-import os, sys, yaml
+import os, re, sys, yaml
 loader = yaml.CSafeLoader
+heading = re.compile(r"^#{1,6}[ \t]+(.*)$", re.M)
 count = 0
-for folder, _, names in os.walk(sys.argv[1]):
-    if "/.git" in folder:
-        continue
+for folder, dirs, names in os.walk(sys.argv[1]):
+    dirs[:] = [d for d in dirs if not d.startswith(".")]
     for name in names:
         path = os.path.join(folder, name)
         if name.endswith(".yaml"):
@@ -68,10 +56,13 @@ for folder, _, names in os.walk(sys.argv[1]):
         elif name.endswith(".md"):
             with open(path, encoding="utf-8") as handle:
                 text = handle.read()
+            body = text
             if text.startswith("---\n"):
                 end = text.find("\n---", 4)
                 if end > 0:
                     yaml.load(text[4:end], Loader=loader)
+                    body = text[end + 4 :]
+            heading.findall(body)
         else:
             continue
         count += 1
@@ -79,157 +70,88 @@ print(count)
 """
 
 
-def _jv() -> list[str]:
-    script = Path(sys.executable).with_name("jv")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "jobbvinner_cli"]
+def _check(root: Path, *extra: str) -> list[str]:
+    return ["check", "--pilot", str(root), "--today", TODAY, "--format", "json", *extra]
 
 
-def _run(args: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(args, capture_output=True, text=True, check=False, **kwargs)  # type: ignore[call-overload, no-any-return]
-
-
-def _fill(text: str) -> str:
-    text = re.sub(r"^>[ \t]*\*\*Veiledning:\*\*.*(?:\n>.*)*\n?", "", text, flags=re.M)
-    text = re.sub(r"^(## .+)$", lambda m: f"{m.group(1)}\n\n{PARAGRAPH}", text, flags=re.M)
-    first = [True]
-
-    def row(match: re.Match[str]) -> str:
-        cells = match.group(0).count("|") - 1
-        if not first[0]:
-            return ""
-        first[0] = False
-        values = ["Flere søkere", "Sommerjobb for elever", "Kari Nordmann"] + ["x"] * (cells - 3)
-        return "| " + " | ".join(values) + " |"
-
-    text = re.sub(r"^\|(?:[ \t]*\|)+[ \t]*$", row, text, flags=re.M)
-    for key, value in (
-        ("gruppeleder", '"Kari Nordmann"'),
-        ("effektmål", '"Alle faste stillinger besatt med fagutdannede innen 2020"'),
-        ("resultatmål", '"Fem nye lærlinger i perioden"'),
-    ):
-        text = re.sub(rf"^{key}: .*$", f"{key}: {value}", text, count=1, flags=re.M)
-    text = re.sub(r"^resultatmål: \[\].*$", 'resultatmål: ["Fem nye lærlinger"]', text, flags=re.M)
-    text = re.sub(r"^timer:.*$", "timer: 8", text, count=1, flags=re.M)
-    due = re.search(r"^frist: (\S+)", text, re.M)
-    text = re.sub(r"^status: .*$", "status: levert", text, count=1, flags=re.M)
-    if due:
-        text = re.sub(r"^levert:.*$", f"levert: {due.group(1)}", text, count=1, flags=re.M)
-    return text
-
-
-def make_pilot(root: Path, teams: int) -> int:
-    jv = _jv()
-    args = [*jv, "init", str(root), "--name", "Jobbvinner Benchmark", "--no-git"]
-    args += [a for day in GATHERINGS for a in ("--samling", day)]
-    args += ["--prosjektleder", "Per Hansen", "--epost", "per.hansen@ks.no"]
-    result = _run(args)
-    if result.returncode != 0:
-        raise SystemExit(f"jv init failed:\n{result.stderr}")
-    pilot_yaml = root / "pilot.yaml"
-    pilot_yaml.write_text(
-        pilot_yaml.read_text(encoding="utf-8").replace("antall: {}", "antall:\n  statusrapport: 4"),
-        encoding="utf-8",
-    )
-    result = _run([*jv, "new-team", "Mal", "--gruppeleder", "Kari Nordmann", "--pilot", str(root)])
-    if result.returncode != 0:
-        raise SystemExit(f"jv new-team failed:\n{result.stderr}")
-    template = root / "teams" / "mal"
-    for type_name, nr in DOCS[1:]:
-        extra = ["--nr", str(nr)] if nr is not None else []
-        result = _run([*jv, "scaffold", type_name, "--team", "mal", *extra, "--pilot", str(root)])
-        if result.returncode != 0:
-            raise SystemExit(f"jv scaffold failed:\n{result.stderr}")
-    members = "\n".join(
-        f'  - {{navn: "{name}", leder: {str(i == 0).lower()}, tillitsvalgt: {str(i == 1).lower()}}}'
-        for i, name in enumerate(["Kari Nordmann", "Ola Nordmann", "Anne Hansen", "Per Olsen"])
-    )
-    texts = {p.name: _fill(p.read_text(encoding="utf-8")) for p in template.glob("*.md")}
-    shutil.rmtree(template)
-    count = 0
-    for index in range(teams):
-        slug = f"kommune-{index:03d}"
-        folder = root / "teams" / slug
-        folder.mkdir()
-        reference = f"kommune-{(index + 1) % teams:03d}"
-        (folder / "team.yaml").write_text(
-            f'kommune: "Kommune {index}"\ngruppeleder: "Kari Nordmann"\nmedlemmer:\n{members}\n'
-            f"referansegruppe: {reference}\nstatus: aktiv\nfrister: {{}}\nfritak: []\n",
-            encoding="utf-8",
-        )
-        for name, text in texts.items():
-            text = text.replace("team: mal", f"team: {slug}").replace('"Mal"', f'"Kommune {index}"')
-            (folder / name).write_text(
-                text.replace("– Mal", f"– Kommune {index}"), encoding="utf-8"
+def _pair(
+    cases: list[Case], label: str, root: Path, floor: Path, compare: str | None
+) -> None:
+    cases.append(Case(f"floor, {label}", "py", [str(floor), str(root)]))
+    cases.append(Case(f"jv check, {label}", "jv", _check(root), floor=f"floor, {label}"))
+    if compare:
+        cases.append(
+            Case(
+                f"jv check (compared code), {label}",
+                "jv",
+                _check(root),
+                env={"PYTHONPATH": compare},
+                floor=f"floor, {label}",
             )
-            count += 1
-    return count
+        )
 
 
-def _time(args: list[str]) -> tuple[float, subprocess.CompletedProcess[str]]:
-    start = time.perf_counter()
-    result = _run(args, env={**os.environ, "NO_COLOR": "1"})
-    return time.perf_counter() - start, result
-
-
-def interleaved(
-    commands: dict[str, list[str]], runs: int
-) -> tuple[dict[str, list[float]], dict[str, subprocess.CompletedProcess[str]]]:
-    """Run the commands in turn, ``runs`` rounds, so that a busy moment hits them all alike."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    last: dict[str, subprocess.CompletedProcess[str]] = {}
-    for _ in range(runs):
-        for name, args in commands.items():
-            took, last[name] = _time(args)
-            times[name].append(took)
-    return times, last
+def _same_diagnostics(root: Path, compare: str) -> str:
+    """Whether this code and the compared code give the same JSON for ``root``."""
+    mine = run_once(Case("mine", "jv", _check(root)))
+    theirs = run_once(Case("theirs", "jv", _check(root), env={"PYTHONPATH": compare}))
+    if json.loads(mine.stdout) == json.loads(theirs.stdout):
+        count = len(json.loads(mine.stdout)["diagnostics"])
+        return f"identical ({count} diagnostics)"
+    return "DIFFERENT"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--teams", type=int, default=400)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[485, 4800, 48000])
+    parser.add_argument("--git-sizes", type=int, nargs="*", default=[480, 4800])
     parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--keep", type=Path, help="make the pilot here and keep it")
+    parser.add_argument("--keep", type=Path, help="make the corpora here and keep them")
+    parser.add_argument("--compare", help="a src/ folder with other jv code to run alongside")
     options = parser.parse_args()
+    compileall.compile_dir(str(ROOT / "src"), quiet=1)
+    if options.compare:
+        compileall.compile_dir(options.compare, quiet=1)
 
     base = options.keep or Path(tempfile.mkdtemp(prefix="jv-bench-"))
-    root = base / "pilot"
-    if root.exists():
-        shutil.rmtree(root)
+    base.mkdir(parents=True, exist_ok=True)
     try:
-        documents = make_pilot(root, options.teams)
-        files = sum(1 for p in root.rglob("*") if p.suffix in (".md", ".yaml"))
-        print(
-            f"pilot: {options.teams} teams, {documents} team documents, {files} .md/.yaml files in {root}"
-        )
-        floor_script = base / "floor.py"
-        floor_script.write_text(FLOOR, encoding="utf-8")
-
-        check_args = [*_jv(), "check", "--pilot", str(root), "--today", TODAY, "--format", "json"]
-        commands = {
-            "floor (read + CSafeLoader)": [sys.executable, str(floor_script), str(root)],
-            "jv check": check_args,
-            "jv check --jobs 1": [*check_args, "--jobs", "1"],
-            "jv --help": [*_jv(), "--help"],
-        }
-        _time(commands["floor (read + CSafeLoader)"])  # warm the page cache
-        times, last = interleaved(commands, options.runs)
-        result = last["jv check"]
-        try:
-            summary = json.loads(result.stdout)["summary"]
-        except (ValueError, KeyError):
-            summary = result.stderr[-300:]
-        print(f"jv check exit {result.returncode}; summary {summary}")
-        floor = times["floor (read + CSafeLoader)"]
-        print(f"{'':28s} {'best':>7s} {'median':>7s}  ratio to floor (best, median)")
-        for name, values in times.items():
-            best, median = min(values), statistics.median(values)
-            ratio = (
-                f"  {best / min(floor):.2f}x  {median / statistics.median(floor):.2f}x"
-                if name.startswith("jv check")
-                else ""
+        floor = base / "floor.py"
+        floor.write_text(FLOOR, encoding="utf-8")
+        cases: list[Case] = []
+        corpora: list[Path] = [EXAMPLE]
+        _pair(cases, "example", EXAMPLE, floor, options.compare)
+        cases.append(
+            Case(
+                "jv check FILE, example",
+                "jv",
+                ["check", "--today", TODAY, "--format", "json", str(EXAMPLE / ONE_FILE)],
             )
-            print(f"{name:28s} {best:6.3f}s {median:6.3f}s{ratio}")
-        print("runs:", {name: [round(t, 3) for t in values] for name, values in times.items()})
+        )
+        cases.append(Case("jv --help", "jv", ["--help"]))
+        cases.append(Case("jv check --help", "jv", ["check", "--help"]))
+        for size in options.sizes:
+            copies = copies_for(size)
+            root = copies_pilot(base / f"copies-{size}", copies)
+            corpora.append(root)
+            _pair(cases, f"{size} documents", root, floor, options.compare)
+        for size in options.git_sizes:
+            copies = copies_for(size)
+            dated = git_pilot(base / f"git-{size}-dated", copies, dated=True)
+            undated = git_pilot(base / f"git-{size}-undated", copies, dated=False)
+            corpora += [dated, undated]
+            with_dates = f"jv check, git {size}, with levert:"
+            cases.append(Case(with_dates, "jv", _check(dated)))
+            cases.append(
+                Case(f"jv check, git {size}, no levert:", "jv", _check(undated), floor=with_dates)
+            )
+        print(f"corpora in {base}; {options.runs} rounds, medians\n")
+        results = measure(cases, options.runs)
+        print(table(cases, results))
+        if options.compare:
+            print("\ndiagnostics, this code against", options.compare)
+            for root in corpora:
+                print(f"- {root.name}: {_same_diagnostics(root, options.compare)}")
     finally:
         if not options.keep:
             shutil.rmtree(base, ignore_errors=True)

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import yaml
 
+from jobbvinner_cli.pipeline.yamlfast import parse_composed
 from jobbvinner_cli.pipeline.yamlhints import explain_yaml_error
 
 try:  # the C parser is an order of magnitude faster where libyaml is present
@@ -235,6 +236,9 @@ def parse_yaml_text(text: str) -> Node | None:
     simple = _parse_simple(text)
     if simple is not False:
         return simple
+    composed = parse_composed(text, MAX_DEPTH, Node)
+    if composed is not False:
+        return composed  # type: ignore[no-any-return]
     return parse_yaml_full(text)
 
 
