@@ -35,8 +35,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from corpus import EXAMPLE, ROOT, copies_for, copies_pilot, git_pilot  # noqa: E402
-from measure import Case, measure, run_once, table  # noqa: E402
+from corpus import EXAMPLE, ROOT, copies_for, copies_pilot, git_pilot
+from measure import Case, measure, run_once, table
 
 TODAY = "2019-12-31"
 ONE_FILE = "teams/meldal/statusrapport-2.md"
@@ -74,9 +74,7 @@ def _check(root: Path, *extra: str) -> list[str]:
     return ["check", "--pilot", str(root), "--today", TODAY, "--format", "json", *extra]
 
 
-def _pair(
-    cases: list[Case], label: str, root: Path, floor: Path, compare: str | None
-) -> None:
+def _pair(cases: list[Case], label: str, root: Path, floor: Path, compare: str | None) -> None:
     cases.append(Case(f"floor, {label}", "py", [str(floor), str(root)]))
     cases.append(Case(f"jv check, {label}", "jv", _check(root), floor=f"floor, {label}"))
     if compare:

@@ -47,7 +47,7 @@ _TRICKY = [
     "liste:\n- a\n- b: 1\n  c: 2\n- [x, y]\n",
     "m:\n  - navn: Kari\n    navn: Ola\n",  # a key twice, in a list
     "a:\n  b: |\n    blokk\n    tekst\n  c: >\n    brettet\n",
-    'a: "to\n  linjer"\nb: \'én\'\nc: ~\nd: null\ne:\n',
+    "a: \"to\n  linjer\"\nb: 'én'\nc: ~\nd: null\ne:\n",
     "? kompleks\n: nøkkel\n",
     "[1, 2]: verdi\n",
     "- - - dypt\n",

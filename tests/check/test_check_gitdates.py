@@ -90,9 +90,7 @@ def test_shallow_clone_is_said_once_instead_of_dating(pilot: Pilot, tmp_path: Pa
     assert "git fetch --unshallow" in diagnostics[0]["message"]
 
 
-def test_history_not_asked_says_nothing_about_a_shallow_clone(
-    pilot: Pilot, tmp_path: Path
-) -> None:
+def test_history_not_asked_says_nothing_about_a_shallow_clone(pilot: Pilot, tmp_path: Path) -> None:
     _git(pilot.root, "init", "-q")
     _git(pilot.root, "add", "-A")
     _git(pilot.root, "commit", "-q", "-m", "alt levert", date="2018-01-20")

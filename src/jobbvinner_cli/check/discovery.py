@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -88,7 +89,8 @@ def _scan(path: Path) -> list[os.DirEntry[str]]:
         return []
 
 
-def discover(root: Path, specs: dict[str, TypeSpec], only_team: str | None) -> Found:
+def discover(root: Path, specs: dict[str, TypeSpec], only_teams: Collection[str] | None) -> Found:
+    """The pilot's files; with ``only_teams``, only those teams' folders."""
     found = Found()
     teams_dir = root / TEAMS_DIR
     if teams_dir.is_symlink() and outside_root(root, teams_dir):
@@ -96,20 +98,24 @@ def discover(root: Path, specs: dict[str, TypeSpec], only_team: str | None) -> F
             JV121, None, "Mappen teams/ er en lenke ut av pilotmappen, og blir ikke lest."
         )
     else:
-        _discover_team_dirs(root, teams_dir, specs, only_team, found)
-    if only_team is None:
+        _discover_team_dirs(root, teams_dir, specs, only_teams, found)
+    if only_teams is None:
         _discover_pilot_documents(root, specs, found)
         _discover_chapters(root, found)
     return found
 
 
 def _discover_team_dirs(
-    root: Path, teams_dir: Path, specs: dict[str, TypeSpec], only_team: str | None, found: Found
+    root: Path,
+    teams_dir: Path,
+    specs: dict[str, TypeSpec],
+    only_teams: Collection[str] | None,
+    found: Found,
 ) -> None:
     for entry in _scan(teams_dir):
         name = entry.name
         rel = f"{TEAMS_DIR}/{name}"
-        if _hidden(name) or (only_team is not None and name != only_team):
+        if _hidden(name) or (only_teams is not None and name not in only_teams):
             continue
         path = Path(entry.path)
         if entry.is_symlink() and outside_root(root, path):

@@ -38,6 +38,7 @@ from jobbvinner_cli.check.pilotchecks import (
 )
 from jobbvinner_cli.check.register import check_register
 from jobbvinner_cli.check.registry import RULES
+from jobbvinner_cli.check.selection import select, start_folder
 from jobbvinner_cli.diagnostics import Diagnostic, Severity, Sink
 from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.layout import PILOT_FILE, REGISTER_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
@@ -60,6 +61,7 @@ class CheckOptions:
     jobs: int = 0  # 0: decide from the number of files and cores
     start: Path | None = None
     keep_documents: bool = False  # keep bodies and chapters for a command that uses them
+    paths: list[Path] | None = None  # `jv check FILE...`: report only on these
 
 
 @dataclass
@@ -94,7 +96,14 @@ def run_check(options: CheckOptions) -> CheckResult:
 
 
 def _run_check(options: CheckOptions) -> CheckResult:
-    root = find_root(options.start, options.pilot)
+    start = options.start if options.start is not None else start_folder(options.paths or [])
+    root = find_root(start, options.pilot)
+    selection = select(root, options.paths) if options.paths else None
+    only_teams = (
+        {options.team}
+        if options.team is not None
+        else (set(selection.teams) if selection is not None and selection.teams else None)
+    )
     if options.team is not None and options.team not in team_slugs(root):
         raise UsageError(
             f"Fant ikke teamet «{options.team}» (ingen {TEAMS_DIR}/{options.team}/{TEAM_FILE}). "
@@ -117,7 +126,7 @@ def _run_check(options: CheckOptions) -> CheckResult:
         else []
     )
 
-    found = discover(root, specs, options.team)
+    found = discover(root, specs, only_teams)
     ctx = CheckContext(
         root=root,
         today=options.today,
@@ -150,7 +159,9 @@ def _run_check(options: CheckOptions) -> CheckResult:
     if options.team is None:
         check_report_folder(root, found.sink, appendices)
 
-    _check_pilot_wide(ctx, options.team, pilot_sink, team_sinks, holidays, years, all_slugs)
+    _check_pilot_wide(
+        ctx, only_teams is not None, pilot_sink, team_sinks, holidays, years, all_slugs
+    )
     facts_by_team, pilot_documents = _check_against_teams(ctx, results, found)
     entries = _check_deadlines(ctx, facts_by_team, team_sinks, pilot_sink)
     gatherings, data_files = check_gathering_data(ctx, found.sinks)
@@ -163,6 +174,9 @@ def _run_check(options: CheckOptions) -> CheckResult:
     if options.team is not None:
         diagnostics = [d for d in diagnostics if d.team == options.team]
         files = [f for f in files if f.startswith(f"{TEAMS_DIR}/{options.team}/")]
+    if selection is not None:
+        diagnostics = [d for d in diagnostics if selection.covers(d.path)]
+        files = [f for f in files if selection.covers(f)]
     diagnostics = _without_ignored(diagnostics, options, pilot)
     inline = {r.facts.task.rel: r.ignores for r in results if r.ignores is not None}
     diagnostics = without_inline_ignored(diagnostics, inline)
@@ -222,7 +236,7 @@ def _read_chapters(ctx: CheckContext, found: Found, keep: bool, files: list[str]
 
 def _check_pilot_wide(
     ctx: CheckContext,
-    only_team: str | None,
+    some_teams: bool,
     pilot_sink: Sink,
     team_sinks: dict[str, Sink],
     holidays: dict[dt.date, str],
@@ -230,7 +244,7 @@ def _check_pilot_wide(
     all_slugs: set[str],
 ) -> None:
     """pilot.yaml's gatherings, references and due dates, and each team.yaml."""
-    if only_team is None:
+    if not some_teams:
         check_gatherings(ctx, pilot_sink)
         check_references(ctx, pilot_sink, list(RULES))
     check_due_dates(ctx, pilot_sink, team_sinks, holidays, years)

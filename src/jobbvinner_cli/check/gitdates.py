@@ -92,11 +92,7 @@ def parse_status_log(out: str) -> dict[str, dt.date]:
             if value == "levert" and state.get(path) != "levert":
                 became[path] = date
             state[path] = value
-    return {
-        p: when
-        for p, when in became.items()
-        if when is not None and state.get(p) == "levert"
-    }
+    return {p: when for p, when in became.items() if when is not None and state.get(p) == "levert"}
 
 
 class GitHistory:

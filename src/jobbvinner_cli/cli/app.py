@@ -15,6 +15,7 @@ from jobbvinner_cli.cli.check import EPILOG as CHECK_EPILOG
 from jobbvinner_cli.cli.check import check_command
 from jobbvinner_cli.cli.clickkit import JvGroup, JvTyper
 from jobbvinner_cli.cli.init import init_command
+from jobbvinner_cli.cli.lazyparams import install as install_lazy_params
 from jobbvinner_cli.cli.lever import lever_command
 from jobbvinner_cli.cli.outreach import (
     calendar_command,
@@ -100,6 +101,9 @@ app.command("calendar")(calendar_command)
 app.command("remind")(remind_command)
 app.command("kursbevis")(certificates_command)
 app.command("progress-report")(progress_report_command)
+
+
+install_lazy_params()
 
 
 def main() -> None:

@@ -41,6 +41,15 @@ EPILOG = (
 
 
 def check_command(
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            metavar="FIL",
+            help="Sjekk bare disse filene eller mappene (slik pre-commit gir de endrede "
+            "filene). Uten: hele piloten.",
+            show_default=False,
+        ),
+    ] = None,
     pilot: PilotOption = None,
     today: TodayOption = None,
     team: Annotated[
@@ -130,6 +139,9 @@ def check_command(
     (rapporten tar med hver .md-fil rett under rapport/, i navnerekkefølge). Ingen filer
     blir endret (unntatt med --fix). Se alle reglene med --list-rules, og én regel med
     --explain KODE.
+
+    Med filer (jv check teams/bodo/hovedplan.md …) vises bare funnene i dem,
+    de samme som en sjekk av hele piloten gir for dem.
     """
     safe_stdout()
 
@@ -161,7 +173,9 @@ def check_command(
                 with option_value("--team"):
                     check_slug(team)
             day = parse_today(today)
-            options = CheckOptions(pilot=pilot, today=day, team=team, ignore=codes, jobs=jobs)
+            options = CheckOptions(
+                pilot=pilot, today=day, team=team, ignore=codes, jobs=jobs, paths=paths or None
+            )
             if fix or diff:
                 fixable = run_fixes(options, show_diff=diff)
                 if diff:

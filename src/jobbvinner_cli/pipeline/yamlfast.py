@@ -13,26 +13,25 @@ full reader reads the text again, so every message stays the full reader's.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any
 
 import yaml
 
-if TYPE_CHECKING:
-    from jobbvinner_cli.pipeline.yamltext import Node
-
 try:
-    from yaml._yaml import CParser as _CParser
+    from yaml._yaml import CParser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    _CParser = None
+    HAVE_C = False
+else:
+    HAVE_C = True
 
 _IMPLICIT = "?"
 # a sequence opened on the line of another ("- - x") nests without indentation
 _COMPACT = re.compile(r"-[ \t]+-(?:[ \t]|$)", re.M)
 
 
-if _CParser is not None:
+if HAVE_C:
 
-    class _Composer(_CParser):  # type: ignore[misc, valid-type]
+    class _Composer(CParser):
         """libyaml's composer without YAML 1.1 typing: every untagged node is implicit."""
 
         def resolve(self, kind: object, value: object, implicit: object) -> str:
@@ -45,25 +44,28 @@ if _CParser is not None:
             return None
 
 
-def parse_composed(text: str, max_depth: int, node_type: type[Node]) -> Any:
-    """The :class:`yamltext.Node` tree of ``text``, None for an empty one, or False when the
-    full reader must read it (see the module)."""
-    if _CParser is None or "&" in text or "*" in text or "!" in text:
+def parse_composed(text: str, max_depth: int, node_type: type) -> Any:
+    """The tree of ``text`` in ``node_type`` (`yamltext.Node`), None for an empty one, or
+    False when the full reader must read it (see the module)."""
+    if not HAVE_C or "&" in text or "*" in text or "!" in text:
         return False
     if text.count("[") + text.count("{") > max_depth or "\n" + " " * max_depth in text:
         return False
     if "- " in text and _COMPACT.search(text):
         return False
+    loader = _Composer(text)
     try:
-        composed = yaml.compose(text, Loader=_Composer)
+        composed = loader.get_single_node()
     except (yaml.YAMLError, RecursionError):
         return False
+    finally:
+        loader.dispose()
     if composed is None:
         return None
     return _convert(composed, 0, max_depth, node_type)
 
 
-def _convert(node: Any, depth: int, max_depth: int, node_type: type[Node]) -> Any:
+def _convert(node: Any, depth: int, max_depth: int, node_type: type) -> Any:
     if node.tag != _IMPLICIT:
         return False
     line = node.start_mark.line + 1
@@ -79,7 +81,7 @@ def _convert(node: Any, depth: int, max_depth: int, node_type: type[Node]) -> An
                 return False
             items.append(item)
         return node_type(line=line, sequence=items)
-    mapping: dict[str, Node] = {}
+    mapping: dict[str, Any] = {}
     result = node_type(line=line, mapping=mapping)
     key_lines = result.key_lines
     for key_node, value_node in node.value:
@@ -88,7 +90,7 @@ def _convert(node: Any, depth: int, max_depth: int, node_type: type[Node]) -> An
         key = key_node.value
         if key in mapping:
             return False
-        value: Node | Literal[False] = _convert(value_node, depth + 1, max_depth, node_type)
+        value = _convert(value_node, depth + 1, max_depth, node_type)
         if value is False:
             return False
         key_lines[key] = key_node.start_mark.line + 1
