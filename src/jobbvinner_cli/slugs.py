@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from slugify import slugify
-
 from jobbvinner_cli.errors import Hint, UsageError
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -24,6 +22,8 @@ def slug_for(kommune: str) -> str:
         )
     if any(ord(ch) < 32 for ch in name):
         raise UsageError("Kommunenavnet inneholder kontrolltegn. Skriv det på nytt.")
+    from slugify import slugify  # only new teams need it; the check does not
+
     slug = slugify(name, max_length=_MAX_LEN, word_boundary=True)
     if not slug:
         raise UsageError(

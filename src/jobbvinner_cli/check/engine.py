@@ -141,7 +141,8 @@ def _run_check(options: CheckOptions) -> CheckResult:
         keep_documents=options.keep_documents,
     )
     ctx.slots = compute_slots(pilot, doctypes)
-    years = holiday_years(ctx)
+    # checking some teams only: their own deadlines, whose holidays are looked up if any
+    years = holiday_years(ctx) if only_teams is None else []
     team_sinks: dict[str, Sink] = {}
     all_slugs = set(team_slugs(root))
 
@@ -247,7 +248,7 @@ def _check_pilot_wide(
     if not some_teams:
         check_gatherings(ctx, pilot_sink)
         check_references(ctx, pilot_sink, list(RULES))
-    check_due_dates(ctx, pilot_sink, team_sinks, holidays, years)
+    check_due_dates(ctx, pilot_sink, team_sinks, holidays, years, with_pilot=not some_teams)
     ids = valid_doc_ids(ctx)
     for slug, info in ctx.teams.items():
         check_team(info, team_sinks[slug], all_slugs, ids)

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 import os
 import sys
 import traceback
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from jobbvinner_cli.check.context import CheckContext
@@ -65,6 +62,12 @@ def _shares(tasks: list[DocRef], workers: int, head_start: float) -> list[list[D
     return [tasks[:first]] + [rest[i : i + size] for i in range(0, len(rest), size)]
 
 
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
 def run_tasks(
     ctx: CheckContext,
     tasks: list[DocRef],
@@ -81,10 +84,15 @@ def run_tasks(
     checks its own share.
     """
     workers = _workers(jobs, len(tasks))
-    if workers <= 1 or len(tasks) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(tasks) < 2 or not _can_fork():
         if meanwhile is not None:
             meanwhile()
         return [_analyse_safely(ctx, task) for task in tasks], holiday_names(years)
+    # imported only here: a check in one process (most) does without them
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     global _WORKER_CTX
     _WORKER_CTX = ctx  # inherited by the forked workers; nothing is pickled on the way in
     shares = _shares(tasks, workers, meanwhile_cost)

@@ -276,12 +276,15 @@ def check_due_dates(
     team_sinks: dict[str, Sink],
     holidays: dict[dt.date, str],
     years: list[int],
+    *,
+    with_pilot: bool = True,
 ) -> None:
-    """Due dates on a weekend or public holiday; ``holidays`` of ``years`` (holiday_names)."""
+    """Due dates on a weekend or public holiday; ``holidays`` of ``years`` (holiday_names),
+    the other years looked up when needed. Without ``with_pilot`` only the teams' own."""
     pilot = ctx.pilot
     if pilot is None:
         return
-    pilot_slots = list(ctx.slots.get(None, {}).values())
+    pilot_slots = list(ctx.slots.get(None, {}).values()) if with_pilot else []
     overrides = [
         (info, doc_id, day)
         for info in ctx.teams.values()
