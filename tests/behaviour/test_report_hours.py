@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import struct
 from pathlib import Path
 
@@ -62,7 +63,11 @@ def test_the_html_report_embeds_the_chart(example: Path, tmp_path: Path) -> None
     page = read_html(build(example, tmp_path / "rapport.html"))
     charts = [img for img in page.images if img.get("alt") == ALT]
     assert len(charts) == 1
-    assert charts[0]["src"].startswith("data:image/png;base64,")
+    # the chart stays SVG in HTML (no raster step), at the PNG's size, with every team
+    assert charts[0]["src"].startswith("data:image/svg+xml;base64,")
+    svg = base64.b64decode(charts[0]["src"].split(",", 1)[1]).decode("utf-8")
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" width="850" height="406"')
+    assert all(f">{kommune}</text>" in svg for kommune in status_hours(example))
     table = page.table(CAPTION)
     assert table.header == HEADER
     assert {row[0]: row[1:] for row in table.rows} == status_hours(example)
@@ -115,3 +120,13 @@ def test_the_report_leaves_out_the_hours_of_drafts(disagreeing: tuple[Path, Path
     root, html = disagreeing
     table = read_html(html).table(CAPTION)
     assert table.row("Hemne")[1:] == status_hours(root)["Hemne"]
+
+
+def test_the_pdf_report_draws_the_chart_in_vectors(example: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    pages = [p.extract_text() for p in PdfReader(build(example, tmp_path / "rapport.pdf")).pages]
+    chart = [text for text in pages if CHART in text]
+    assert len(chart) == 1
+    # the labels are text on the page (an image of the chart would have none)
+    assert "Samling 1–2" in chart[0]

@@ -109,6 +109,7 @@ def build_report(
             hint=Hint.BUILD_DRAFT,
         )
     data = ReportInput.from_check(result, today)
+    data.chart_format = fmt
     # a draft is built anyway, but never silently over what the check found
     _listed(
         data.warnings,

@@ -1,8 +1,10 @@
 """The hours chart: one group of bars per period between gatherings, one bar per team.
 
-The chart is a small SVG written here and rasterised to PNG by Typst (already a
-dependency). matplotlib did the same job but cost 0.7 s of imports per build,
-more than the whole DOCX conversion; a grouped bar chart does not need it.
+The chart is a small SVG written here. Typst (the PDF) and browsers (the HTML) show
+it as it is, at the size the PNG had; for Word it is rasterised to PNG by Typst
+(already a dependency), which costs an import and a compile (about 0.1 s).
+matplotlib did the same job but cost 0.7 s of imports per build, more than the
+whole DOCX conversion; a grouped bar chart does not need it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,9 @@ PALETTE = (
 )  # fmt: skip
 
 WIDTH, HEIGHT = 900, 430
+PNG_PPI = 144
+REPORT_FONT = "Libertinus Serif"  # render/report.typ
+PNG_WIDTH_CM = 15  # the PNG: 15 cm at 144 ppi, 850 x 406 pixels
 LEFT, RIGHT, TOP, BOTTOM = 60, 20, 20, 130
 
 
@@ -30,7 +35,14 @@ def _nice_top(value: float) -> tuple[float, float]:
     return step * math.ceil(value / step), step
 
 
-def hours_svg(labels: list[str], table: dict[str, list[float | None]]) -> str:
+def hours_svg(
+    labels: list[str],
+    table: dict[str, list[float | None]],
+    size: tuple[str, str] | None = None,
+    font: str = "sans-serif",
+) -> str:
+    """The chart; ``size`` the (width, height) it is shown at, else its drawing's."""
+    shown = size or (str(WIDTH), str(HEIGHT))
     teams = list(table)
     top, step = _nice_top(max((v or 0) for values in table.values() for v in values))
     plot_w = WIDTH - LEFT - RIGHT
@@ -38,8 +50,8 @@ def hours_svg(labels: list[str], table: dict[str, list[float | None]]) -> str:
     group = plot_w / max(len(labels), 1)
     bar = group * 0.8 / max(len(teams), 1)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" font-size="14">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{shown[0]}" height="{shown[1]}" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="{font}" font-size="14">',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>',
     ]
     tick = 0.0
@@ -84,8 +96,26 @@ def hours_svg(labels: list[str], table: dict[str, list[float | None]]) -> str:
     return "\n".join(parts)
 
 
-def hours_chart(labels: list[str], table: dict[str, list[float | None]], out: Path) -> str:
-    """Draw the chart to ``out`` (PNG) and return its path relative to the build folder."""
+def _svg_size(fmt: str) -> tuple[str, str]:
+    """The PNG's size: 15 cm wide in Typst, its pixels (as CSS pixels) in a browser."""
+    if fmt == "pdf":
+        return f"{PNG_WIDTH_CM}cm", f"{PNG_WIDTH_CM * HEIGHT / WIDTH:.4f}cm"
+    pixels = PNG_WIDTH_CM / 2.54 * PNG_PPI
+    return f"{round(pixels)}", f"{round(pixels * HEIGHT / WIDTH)}"
+
+
+def hours_chart(
+    labels: list[str], table: dict[str, list[float | None]], out: Path, fmt: str = "png"
+) -> str:
+    """Draw the chart to ``out`` (PNG; SVG next to it for ``fmt`` pdf or html) and return
+    its path relative to the build folder."""
+    if fmt in ("pdf", "html"):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        vector = out.with_suffix(".svg")
+        # the PDF has only the fonts built into Typst: the labels in the report's own
+        font = REPORT_FONT if fmt == "pdf" else "sans-serif"
+        vector.write_text(hours_svg(labels, table, _svg_size(fmt), font), encoding="utf-8")
+        return vector.relative_to(out.parent.parent).as_posix()
     return rasterise(hours_svg(labels, table), out)
 
 
@@ -94,6 +124,7 @@ def rasterise(svg_text: str, out: Path) -> str:
     import typst
 
     out.parent.mkdir(parents=True, exist_ok=True)
+
     svg = out.with_suffix(".svg")
     svg.write_text(svg_text, encoding="utf-8")
     page = out.with_suffix(".typ")

@@ -37,6 +37,7 @@ class ReportInput:
     warnings: list[str] = field(default_factory=list)
     gatherings: GatheringData = field(default_factory=GatheringData)
     register: Register | None = None
+    chart_format: str = "png"  # "pdf" or "html": the charts stay SVG (Typst, browsers)
 
     @classmethod
     def from_check(cls, result: CheckResult, today: dt.date) -> ReportInput:

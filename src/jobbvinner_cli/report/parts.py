@@ -93,7 +93,7 @@ def timer(data: ReportInput, workdir: Path) -> str:
         return "Ingen team har rapportert timer ennå."
     from jobbvinner_cli.report.chart import hours_chart
 
-    chart = hours_chart(labels, table, workdir / "bilder" / "timer.png")
+    chart = hours_chart(labels, table, workdir / "bilder" / "timer.png", data.chart_format)
     rows = []
     for kommune, values in table.items():
         total = sum(v for v in values if v is not None)
