@@ -97,7 +97,8 @@ class Body:
     def _scan(self) -> None:
         data = self.text.encode("utf-8")
         # pulldown-cmark reports byte offsets: each line's first byte finds a block's line
-        starts = list(accumulate((len(line) + 1 for line in data.split(b"\n")), initial=0))
+        # (the line lengths summed in C, not in a generator)
+        starts = list(accumulate(map((1).__add__, map(len, data.split(b"\n"))), initial=0))
 
         def first(offset: int) -> int:
             return bisect_right(starts, offset) - 1
@@ -113,6 +114,8 @@ class Body:
             if type(event) is str:  # Rule, SoftBreak, HardBreak
                 if depth == 0 and event == "Rule":
                     blocks.append(Block("hr", first(where["start"]), stop(where["end"])))
+                continue
+            if "Text" in event:  # the most common event, and nothing to do
                 continue
             tag = event.get("Start")  # type: ignore[union-attr]
             if tag is not None:
