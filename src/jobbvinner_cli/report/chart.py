@@ -124,7 +124,6 @@ def rasterise(svg_text: str, out: Path) -> str:
     import typst
 
     out.parent.mkdir(parents=True, exist_ok=True)
-
     svg = out.with_suffix(".svg")
     svg.write_text(svg_text, encoding="utf-8")
     page = out.with_suffix(".typ")
