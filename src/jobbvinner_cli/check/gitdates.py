@@ -20,9 +20,7 @@ from jobbvinner_cli.layout import TEAMS_DIR
 
 _TIMEOUT = 60
 # a commit's date, a file's new path, a status line added
-_LOG_LINE = re.compile(
-    r"""^(?:\x00(.*)|\+\+\+ (.*)|\+status:[ \t]*["']?([^"'#\s]*).*)$""", re.M
-)
+_LOG_LINE = re.compile(r"""^(?:\x00(.*)|\+\+\+ (.*)|\+status:[ \t]*["']?([^"'#\s]*).*)$""", re.M)
 _ESCAPE = re.compile(r"\\([0-7]{3}|.)")
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f"}
 _ESCAPES |= {"r": "\r", "v": "\v"}
@@ -94,9 +92,7 @@ def parse_status_log(out: str) -> dict[str, dt.date]:
             if value == "levert" and state.get(path) != "levert":
                 became[path] = date
             state[path] = value
-    return {
-        p: when for p, when in became.items() if when is not None and state.get(p) == "levert"
-    }
+    return {p: when for p, when in became.items() if when is not None and state.get(p) == "levert"}
 
 
 class GitHistory:

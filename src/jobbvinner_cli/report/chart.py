@@ -20,7 +20,7 @@ PALETTE = (
 
 WIDTH, HEIGHT = 900, 430
 PNG_PPI = 144
-REPORT_FONT = "Libertinus Serif"  # render/report.typ
+REPORT_FONT = "Libertinus Serif, serif"  # render/report.typ
 PNG_WIDTH_CM = 15  # the PNG: 15 cm at 144 ppi, 850 x 406 pixels
 LEFT, RIGHT, TOP, BOTTOM = 60, 20, 20, 130
 
@@ -96,10 +96,11 @@ def hours_svg(
     return "\n".join(parts)
 
 
-def _svg_size(fmt: str) -> tuple[str, str]:
-    """The PNG's size: 15 cm wide in Typst, its pixels (as CSS pixels) in a browser."""
+def _svg_size(fmt: str) -> tuple[str, str] | None:
+    """The size the PNG was shown at: in the PDF wider than the text, so Typst fits it to
+    the text width (the drawing's own size does the same); in a browser its pixels."""
     if fmt == "pdf":
-        return f"{PNG_WIDTH_CM}cm", f"{PNG_WIDTH_CM * HEIGHT / WIDTH:.4f}cm"
+        return None
     pixels = PNG_WIDTH_CM / 2.54 * PNG_PPI
     return f"{round(pixels)}", f"{round(pixels * HEIGHT / WIDTH)}"
 
@@ -112,9 +113,8 @@ def hours_chart(
     if fmt in ("pdf", "html"):
         out.parent.mkdir(parents=True, exist_ok=True)
         vector = out.with_suffix(".svg")
-        # the PDF has only the fonts built into Typst: the labels in the report's own
-        font = REPORT_FONT if fmt == "pdf" else "sans-serif"
-        vector.write_text(hours_svg(labels, table, _svg_size(fmt), font), encoding="utf-8")
+        # the labels as the PNG had them: in the report's font, built into Typst
+        vector.write_text(hours_svg(labels, table, _svg_size(fmt), REPORT_FONT), encoding="utf-8")
         return vector.relative_to(out.parent.parent).as_posix()
     return rasterise(hours_svg(labels, table), out)
 
