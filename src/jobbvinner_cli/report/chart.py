@@ -10,6 +10,7 @@ whole DOCX conversion; a grouped bar chart does not need it.
 from __future__ import annotations
 
 import math
+import re
 from html import escape
 from pathlib import Path
 
@@ -35,14 +36,7 @@ def _nice_top(value: float) -> tuple[float, float]:
     return step * math.ceil(value / step), step
 
 
-def hours_svg(
-    labels: list[str],
-    table: dict[str, list[float | None]],
-    size: tuple[str, str] | None = None,
-    font: str = "sans-serif",
-) -> str:
-    """The chart; ``size`` the (width, height) it is shown at, else its drawing's."""
-    shown = size or (str(WIDTH), str(HEIGHT))
+def hours_svg(labels: list[str], table: dict[str, list[float | None]]) -> str:
     teams = list(table)
     top, step = _nice_top(max((v or 0) for values in table.values() for v in values))
     plot_w = WIDTH - LEFT - RIGHT
@@ -50,8 +44,8 @@ def hours_svg(
     group = plot_w / max(len(labels), 1)
     bar = group * 0.8 / max(len(teams), 1)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{shown[0]}" height="{shown[1]}" '
-        f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="{font}" font-size="14">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
+        f'viewBox="0 0 {WIDTH} {HEIGHT}" font-family="sans-serif" font-size="14">',
         f'<rect width="{WIDTH}" height="{HEIGHT}" fill="white"/>',
     ]
     tick = 0.0
@@ -96,27 +90,39 @@ def hours_svg(
     return "\n".join(parts)
 
 
-def _svg_size(fmt: str) -> tuple[str, str] | None:
-    """The size the PNG was shown at: in the PDF wider than the text, so Typst fits it to
-    the text width (the drawing's own size does the same); in a browser its pixels."""
-    if fmt == "pdf":
-        return None
-    pixels = PNG_WIDTH_CM / 2.54 * PNG_PPI
-    return f"{round(pixels)}", f"{round(pixels * HEIGHT / WIDTH)}"
-
-
 def hours_chart(
     labels: list[str], table: dict[str, list[float | None]], out: Path, fmt: str = "png"
 ) -> str:
-    """Draw the chart to ``out`` (PNG; SVG next to it for ``fmt`` pdf or html) and return
-    its path relative to the build folder."""
-    if fmt in ("pdf", "html"):
-        out.parent.mkdir(parents=True, exist_ok=True)
-        vector = out.with_suffix(".svg")
-        # the labels as the PNG had them: in the report's font, built into Typst
-        vector.write_text(hours_svg(labels, table, _svg_size(fmt), REPORT_FONT), encoding="utf-8")
-        return vector.relative_to(out.parent.parent).as_posix()
-    return rasterise(hours_svg(labels, table), out)
+    """Draw the chart for ``out`` (see chart_file); its path relative to the build folder."""
+    return chart_file(hours_svg(labels, table), out, fmt)
+
+
+_ROOT_SIZE = re.compile(r'^(<svg [^>]*?)width="([\d.]+)" height="([\d.]+)"')
+
+
+def chart_file(svg_text: str, out: Path, fmt: str) -> str:
+    """A chart drawn here, for a report in ``fmt``: SVG beside ``out`` for pdf and html,
+    shown as the PNG was, else the PNG ``out`` (rasterise). Its path in the build folder.
+
+    In the PDF the drawing's own size is wider than the text, so Typst fits it to the text
+    width, as it did the PNG; in a browser it gets the PNG's pixels. Its labels are in the
+    font the PNG had them in (the fonts built into Typst are the PDF's only fonts).
+    """
+    if fmt not in ("pdf", "html"):
+        return rasterise(svg_text, out)
+    svg_text = svg_text.replace('font-family="sans-serif"', f'font-family="{REPORT_FONT}"', 1)
+    if fmt == "html":
+        svg_text = _ROOT_SIZE.sub(_png_pixels, svg_text, count=1)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    vector = out.with_suffix(".svg")
+    vector.write_text(svg_text, encoding="utf-8")
+    return vector.relative_to(out.parent.parent).as_posix()
+
+
+def _png_pixels(match: re.Match[str]) -> str:
+    width, height = float(match.group(2)), float(match.group(3))
+    pixels = PNG_WIDTH_CM / 2.54 * PNG_PPI
+    return f'{match.group(1)}width="{round(pixels)}" height="{round(pixels * height / width)}"'
 
 
 def rasterise(svg_text: str, out: Path) -> str:

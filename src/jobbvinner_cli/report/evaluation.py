@@ -8,7 +8,7 @@ from html import escape
 from pathlib import Path
 
 from jobbvinner_cli.model.gatheringdata import answer_order
-from jobbvinner_cli.report.chart import rasterise
+from jobbvinner_cli.report.chart import chart_file
 from jobbvinner_cli.report.inputs import ReportInput
 from jobbvinner_cli.report.tables import data_table
 
@@ -109,8 +109,10 @@ def evaluering(data: ReportInput, workdir: Path) -> str:
         ]
         answers = answer_order(a for _, result in asked for a in result.counts)[::-1]
         bars = [(f"{nr}. samling", result.shares()) for nr, result in asked]
-        chart = rasterise(
-            evaluation_svg(question, bars, answers), workdir / "bilder" / f"evaluering-{number}.png"
+        chart = chart_file(
+            evaluation_svg(question, bars, answers),
+            workdir / "bilder" / f"evaluering-{number}.png",
+            data.chart_format,
         )
         alt = _alt(question, [label for label, _ in bars])
         out.append(
