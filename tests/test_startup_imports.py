@@ -1,0 +1,58 @@
+"""What `jv` imports before it does any work: start-up time is measured (benchmarks/), and
+these are the imports that made it slow. No timing here, only which modules get loaded."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tests.clikit import EXAMPLE
+
+_PROBE = """
+import contextlib, io, json, sys
+sys.argv = ["jv", *json.loads(sys.argv[1])]
+from jobbvinner_cli.cli.app import main
+with contextlib.redirect_stdout(io.StringIO()):
+    try:
+        main()
+    except SystemExit:
+        pass
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def _loaded(*args: str) -> set[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", _PROBE, json.dumps(list(args))],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return set(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def _top(modules: set[str]) -> set[str]:
+    return {name.split(".")[0] for name in modules}
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["build-report", "--help"]])
+def test_help_loads_neither_pydantic_nor_rich_nor_yaml(args: list[str]) -> None:
+    loaded = _top(_loaded(*args))
+    assert not loaded & {"pydantic", "rich", "yaml", "holidays", "pyromark"}
+
+
+def test_a_check_for_json_loads_no_rich_no_workers_and_no_holidays_for_one_file() -> None:
+    loaded = _loaded(
+        "check",
+        "--today",
+        "2019-12-31",
+        "--format",
+        "json",
+        str(EXAMPLE / "teams/rindal/hovedplan.md"),
+    )
+    assert "jobbvinner_cli.check.engine" in loaded  # the check did run
+    assert not _top(loaded) & {"rich", "holidays", "slugify"}
+    assert not loaded & {"multiprocessing", "concurrent.futures"}
