@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from pilotkit import Pilot
-from tests.clikit import EXAMPLE, TODAY, jv
+from tests.clikit import EXAMPLE, TODAY, copy_example, jv
 
 HP = "teams/froya/hovedplan.md"
 SR1 = "teams/froya/statusrapport-1.md"
@@ -35,6 +35,7 @@ def test_each_team_file_of_the_example_as_in_a_full_check() -> None:
     assert {d["path"].split("/")[0] for d in full} == {"pilot.yaml", "teams"}
     files = [f for f in _files(EXAMPLE) if f.startswith("teams/")]
     files += ["pilot.yaml", "prosjektplan.md", "rapport/01-oppsummering.md"]
+    files += ["oppmote/samling-1.csv", "evaluering/samling-1.csv"]
     for rel in files:
         alone = _diagnostics(EXAMPLE, str(EXAMPLE / rel))
         assert alone == [d for d in full if d["path"] == rel], rel
@@ -94,3 +95,14 @@ def test_a_missing_file_is_refused() -> None:
     assert result.exit_code == 2
     assert "Fant ikke «" in result.output
     assert "finnes-ikke.md»" in result.output
+
+
+def test_an_attendance_file_as_in_a_full_check(tmp_path: Path) -> None:
+    pilot = copy_example(tmp_path / "pilot")
+    attendance = pilot / "oppmote" / "samling-1.csv"
+    attendance.write_text(
+        attendance.read_text(encoding="utf-8") + "Ukjent Person;Atlantis\n", encoding="utf-8"
+    )
+    full = [d for d in _diagnostics(pilot) if d["path"] == "oppmote/samling-1.csv"]
+    assert full, "an attendee from an unknown municipality is found"
+    assert _diagnostics(pilot, str(attendance)) == full

@@ -165,7 +165,10 @@ def _run_check(options: CheckOptions) -> CheckResult:
     )
     facts_by_team, pilot_documents = _check_against_teams(ctx, results, found)
     entries = _check_deadlines(ctx, facts_by_team, team_sinks, pilot_sink)
-    gatherings, data_files = check_gathering_data(ctx, found.sinks)
+    gatherings = GatheringData()
+    data_files: list[str] = []
+    if selection is None or selection.teams is None:  # teams' files: the CSVs are not asked
+        gatherings, data_files = check_gathering_data(ctx, found.sinks)
     files += data_files
     register, has_register = check_register(ctx, found.sinks)
     files += [REGISTER_FILE] if has_register else []
