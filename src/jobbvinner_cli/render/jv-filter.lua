@@ -289,25 +289,31 @@ return {
     Pandoc = function(doc)
       -- Links to #anchors that nothing in the report carries: Typst refuses
       -- them, Word and browsers would show dead links.
+      -- One walk collects both the identifiers and the links (in document order); the
+      -- links are checked after it (a second whole-document walk cost pandoc time).
       local ids = {}
+      local anchors = {}
       local function collect(el)
         if el.identifier ~= nil and el.identifier ~= "" then
           ids[el.identifier] = true
         end
       end
       doc:walk({ Header = collect, Div = collect, Span = collect, Table = collect,
-        Figure = collect, CodeBlock = collect, Code = collect, Image = collect, Link = collect })
-      local seen = {}
-      doc:walk({
+        Figure = collect, CodeBlock = collect, Code = collect, Image = collect,
         Link = function(link)
+          collect(link)
           local anchor = link.target:match("^#(.+)$")
-          if anchor and not ids[anchor] and not ids[percent_decode(anchor)]
-            and not seen[anchor] then
-            seen[anchor] = true
-            problem("lenke", anchor)
+          if anchor then
+            anchors[#anchors + 1] = anchor
           end
-        end,
-      })
+        end })
+      local seen = {}
+      for _, anchor in ipairs(anchors) do
+        if not ids[anchor] and not ids[percent_decode(anchor)] and not seen[anchor] then
+          seen[anchor] = true
+          problem("lenke", anchor)
+        end
+      end
     end,
   },
   {
