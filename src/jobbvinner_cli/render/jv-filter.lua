@@ -335,7 +335,12 @@ return {
     -- A hard line break as the last thing in a footnote, cell or emphasis
     -- ("text\" at the end of a line) makes pandoc's Typst writer emit "\]",
     -- which escapes the closing bracket. It shows nothing anyway; drop it.
+    -- Called for every list of inlines: returning nil when nothing changes spares pandoc
+    -- turning the list back from Lua.
     Inlines = function(inlines)
+      if #inlines == 0 or inlines[#inlines].t ~= "LineBreak" then
+        return nil
+      end
       while #inlines > 0 and inlines[#inlines].t == "LineBreak" do
         inlines:remove(#inlines)
       end
