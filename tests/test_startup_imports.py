@@ -4,8 +4,10 @@ these are the imports that made it slow. No timing here, only which modules get 
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -56,3 +58,25 @@ def test_a_check_for_json_loads_no_rich_no_workers_and_no_holidays_for_one_file(
     assert "jobbvinner_cli.check.engine" in loaded  # the check did run
     assert not _top(loaded) & {"rich", "holidays", "slugify"}
     assert not loaded & {"multiprocessing", "concurrent.futures"}
+
+
+def test_a_build_whose_output_is_not_a_terminal_does_without_rich(tmp_path: Path) -> None:
+    out = tmp_path / "rapport.docx"
+    loaded = _loaded(
+        "build-report", "--pilot", str(EXAMPLE), "--today", "2019-12-31", "-o", str(out)
+    )
+    assert out.is_file()  # the build did run
+    assert "rich" not in _top(loaded)
+
+
+def test_the_plain_message_is_the_text_rich_writes_in_a_pipe(tmp_path: Path) -> None:
+    out = tmp_path / "rapport.html"
+    args = ["build-report", "--pilot", str(EXAMPLE), "--today", "2019-12-31", "-o", str(out)]
+    plain = subprocess.run([sys.executable, "-m", "jobbvinner_cli", *args], capture_output=True)
+    forced = subprocess.run(
+        [sys.executable, "-m", "jobbvinner_cli", *args],
+        capture_output=True,
+        env={**os.environ, "TTY_COMPATIBLE": "1", "NO_COLOR": "1"},
+    )
+    assert plain.stdout == f"Skrev {out}\n".encode()
+    assert forced.stdout == plain.stdout  # Rich, told it is a terminal without colours

@@ -89,13 +89,13 @@ def build_report_command(
     """
 
     def action() -> None:
-        from jobbvinner_cli.formats import terminal
+        from jobbvinner_cli.formats import messages
         from jobbvinner_cli.report.build import build_report, format_for
 
         kind = format_for(output, fmt.value if fmt is not None else None)
         target = output or Path(f"sluttrapport.{kind}")
         day = parse_today(today)
-        with terminal.spinner(_stage) as progress:
+        with messages.spinner(_stage) as progress:
             built = build_report(
                 pilot,
                 target,
@@ -106,9 +106,9 @@ def build_report_command(
                 progress=progress,
             )
         for warning in built.warnings:
-            terminal.warning(warning)
+            messages.warning(warning)
         pages = f", {built.pages} sider" if built.pages else ""
-        terminal.say(("Skrev", "green"), f" {built.path}{pages}{' (utkast)' if draft else ''}")
+        messages.say(("Skrev", "green"), f" {built.path}{pages}{' (utkast)' if draft else ''}")
 
     run(action)
 
@@ -127,7 +127,7 @@ def export_command(
     """Lag ett teamdokument som Word- eller PDF-fil, til e-post til egne ledere."""
 
     def action() -> None:
-        from jobbvinner_cli.formats import terminal
+        from jobbvinner_cli.formats import messages
         from jobbvinner_cli.report.build import export_document, format_for
         from jobbvinner_cli.slugs import check_slug
 
@@ -139,11 +139,11 @@ def export_command(
         except UsageError as exc:
             exc.hint = None  # export has no --format: the file name decides
             raise
-        with terminal.spinner(_stage) as progress:
+        with messages.spinner(_stage) as progress:
             built = export_document(
                 pilot, doctype.lower(), team, nr, output, kind, progress=progress
             )
         pages = f", {built.pages} sider" if built.pages else ""
-        terminal.say(("Skrev", "green"), f" {built.path}{pages}")
+        messages.say(("Skrev", "green"), f" {built.path}{pages}")
 
     run(action)
