@@ -102,7 +102,7 @@ def test_usage_errors_are_norwegian(args: list[str], expected: str, tmp_path: Pa
 def test_a_usage_error_shows_the_usage_line_and_where_help_is() -> None:
     result = jv("check", "--nope")
     assert result.output.splitlines()[:2] == [
-        "Bruk: jv check [VALG]",
+        "Bruk: jv check [VALG] [FIL]...",
         "Se «jv check -h» for hjelp.",
     ]
 
