@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jobbvinner_cli.diagnostics import Sink
-from jobbvinner_cli.layout import REPORT_DIR, TEAM_FILE, TEAMS_DIR
+from jobbvinner_cli.layout import IMAGES_DIR, REPORT_DIR, TEAM_FILE, TEAMS_DIR
 from jobbvinner_cli.pipeline.document import DocRef, TypeSpec
 from jobbvinner_cli.pipeline.problems import JV120, JV121
 from jobbvinner_cli.pipeline.read import is_folder, outside_root
@@ -145,6 +145,8 @@ def _discover_team_files(
     for item in _scan(path):
         if _hidden(item.name) or item.name == TEAM_FILE:
             continue
+        if item.name == IMAGES_DIR and is_folder(item) and not item.is_symlink():
+            continue  # the documents' images: read only when a document shows one
         item_rel = f"{rel}/{item.name}"
         if item.is_symlink() and outside_root(root, Path(item.path)):
             found.sink(item_rel, team).add(

@@ -26,6 +26,7 @@ from jobbvinner_cli.cli.outreach import (
     remind_command,
 )
 from jobbvinner_cli.cli.report import build_report_command, export_command
+from jobbvinner_cli.cli.word import import_command
 from jobbvinner_cli.cli.scaffold import scaffold_command
 from jobbvinner_cli.cli.status import status_command
 from jobbvinner_cli.cli.sync import sync_command
@@ -103,6 +104,7 @@ app.command("calendar")(calendar_command)
 app.command("remind")(remind_command)
 app.command("kursbevis")(certificates_command)
 app.command("progress-report")(progress_report_command)
+app.command("import")(import_command)
 
 
 install_lazy_params()

@@ -124,12 +124,22 @@ def export_command(
     ] = None,
     pilot: PilotOption = None,
 ) -> None:
-    """Lag ett teamdokument som Word- eller PDF-fil, til e-post til egne ledere."""
+    """Lag ett dokument alene som Word-, PDF- eller HTML-fil, til å sende teamet.
+
+    Filen har dokumentets tittel, feltene øverst (deltakende team, gruppeleder,
+    effektmål, resultatmål, periode, frist, «sendes til … innen …»), seksjonene som
+    Word-overskrifter og veiledningen i avsnittsstilen «Veiledning», som teamet skriver
+    over. Ingen tittelside og ingen innholdsliste. Finnes dokumentet ikke ennå, lages
+    filen fra malen (det «jv scaffold» ville skrevet), uten at noe skrives i piloten:
+    slik sender prosjektlederen hvert team neste mal som Word-fil. Den utfylte filen
+    tas tilbake med «jv import FIL.docx».
+    """
 
     def action() -> None:
         from jobbvinner_cli.formats import messages
-        from jobbvinner_cli.report.build import export_document, format_for
+        from jobbvinner_cli.report.build import format_for
         from jobbvinner_cli.slugs import check_slug
+        from jobbvinner_cli.word.export import export_document
 
         if team is not None:
             with option_value("--team"):
@@ -143,7 +153,9 @@ def export_command(
             built = export_document(
                 pilot, doctype.lower(), team, nr, output, kind, progress=progress
             )
-        pages = f", {built.pages} sider" if built.pages else ""
-        messages.say(("Skrev", "green"), f" {built.path}{pages}")
+        pages = f", {built.pages} sider" if built.pages and built.pages != 1 else ""
+        pages = ", 1 side" if built.pages == 1 else pages
+        fresh = " (fra malen: dokumentet er ikke skrevet ennå)" if built.fresh else ""
+        messages.say(("Skrev", "green"), f" {built.path}{pages}{fresh}")
 
     run(action)

@@ -200,7 +200,8 @@ def _model_front_matter(facts: DocFacts, tree: Node | None, sink: Sink, text: st
         facts.kommune, facts.kommune_line = meta.kommune.strip(), facts.line("kommune")
 
 
-def _norm(title: str) -> str:
+def normalised_title(title: str) -> str:
+    """A section title without numbering, markup, case and punctuation, for matching."""
     title = _NUMBERING.sub("", title.replace("*", "").replace("`", ""))
     return _NON_WORD.sub(" ", title.casefold()).strip()
 
@@ -223,12 +224,12 @@ def match_sections(body: Body, expected: list[str]) -> SectionMatch:
     missing = [i for i in range(len(expected)) if i not in match.exact]
     if missing and len(used) < len(found):
         for e_index in missing:
-            want = _norm(expected[e_index])
+            want = normalised_title(expected[e_index])
             best, best_ratio = -1, 0.0
             for f_index, heading in enumerate(found):
                 if f_index in used:
                     continue
-                got = _norm(heading.text)
+                got = normalised_title(heading.text)
                 ratio = 1.0 if got == want else difflib.SequenceMatcher(None, got, want).ratio()
                 if ratio > best_ratio:
                     best, best_ratio = f_index, ratio

@@ -23,16 +23,21 @@ TYPST_TEMPLATE = HERE / "report.typ"
 TYPST_WORKER = HERE / "typst_worker.py"
 
 
-def compile_pdf(job: Job, body: str, out: Path) -> int | None:
-    """Write the PDF for Typst ``body`` to ``out``; returns its page count if known."""
+def compile_pdf(
+    job: Job, body: str, out: Path, *, template: Path = TYPST_TEMPLATE, entry: str = "report"
+) -> int | None:
+    """Write the PDF for Typst ``body`` to ``out``; returns its page count if known.
+
+    ``template`` is the Typst file whose function ``entry`` lays the body out (a single
+    exported document has its own, without the report's title page and contents)."""
     # Random names: the build folder holds the report's own files too.
     token = secrets.token_hex(6)
     lib = job.workdir / f"_jv_{token}_report.typ"
     meta_file = job.workdir / f"_jv_{token}_meta.json"
     main = job.workdir / f"_jv_{token}_main.typ"
-    header = f'#import "{lib.name}": *\n#show: report.with(meta: json("{meta_file.name}"))\n'
+    header = f'#import "{lib.name}": *\n#show: {entry}.with(meta: json("{meta_file.name}"))\n'
     try:
-        shutil.copyfile(TYPST_TEMPLATE, lib)
+        shutil.copyfile(template, lib)
         meta = asdict(job.meta)
         meta["lang"] = job.lang
         meta_file.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")

@@ -1,0 +1,61 @@
+"""Every document of the example pilot survives export to Word and import back.
+
+The comparison is after jobbvinner_cli.word.normalise (front matter as data, body as
+Pandoc writes GitHub Markdown). The check runs once; each document is exported and
+imported through the same functions `jv export` and `jv import` use.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from jobbvinner_cli.check.engine import CheckOptions, run_check
+from jobbvinner_cli.pipeline.repo import PilotRepo
+from jobbvinner_cli.word.export import write_file
+from jobbvinner_cli.word.identity import Identity
+from jobbvinner_cli.word.importer import import_docx
+from jobbvinner_cli.word.normalise import normalised
+from tests.clikit import EXAMPLE
+
+
+def _documents() -> list[tuple[str, str]]:
+    return sorted(
+        (p.parent.name, p.name) for p in (EXAMPLE / "teams").glob("*/*.md")
+    )
+
+
+@pytest.fixture(scope="module")
+def checked() -> tuple[object, PilotRepo]:
+    result = run_check(CheckOptions(pilot=EXAMPLE, keep_documents=True))
+    return result, PilotRepo.load(EXAMPLE)
+
+
+def test_the_example_has_documents_to_round_trip() -> None:
+    assert len(_documents()) > 80
+
+
+def test_every_example_document_round_trips(checked: tuple[object, PilotRepo], tmp_path: Path) -> None:
+    result, repo = checked
+    ctx = result.ctx  # type: ignore[attr-defined]
+    failures = []
+    for team, name in _documents():
+        stem = name.removesuffix(".md")
+        base, _, number = stem.rpartition("-")
+        type_name, nr = (base, int(number)) if number.isdigit() else (stem, None)
+        doc = result.facts[team][stem]  # type: ignore[attr-defined]
+        doctype = ctx.doctypes[type_name]
+        out = tmp_path / f"{team}-{stem}.docx"
+        write_file(
+            EXAMPLE, ctx.pilot, doc, doctype, nr, team, doc.text_field("kommune"), out, "docx",
+            f"teams/{team}/{name}",
+        )  # fmt: skip
+        imported = import_docx(
+            EXAMPLE, out, given=Identity("", None, None), dry_run=True, force=False, repo=repo
+        )
+        original = (EXAMPLE / "teams" / team / name).read_text(encoding="utf-8")
+        assert imported.identity == Identity(type_name, nr, team)
+        if normalised(imported.text) != normalised(original):
+            failures.append(f"teams/{team}/{name}")
+    assert failures == []
