@@ -28,7 +28,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_reference_docx import (  # noqa: E402
+from make_reference_docx import (
     ACCENT,
     BODY_FONT,
     HEADING_FONT,
@@ -54,8 +54,8 @@ def _style_text(doc: Any) -> None:
     normal.font.size = Pt(11)
     for name in ("Body Text", "First Paragraph"):
         fmt = styles[name].paragraph_format
-        fmt.space_before = Pt(0)
-        fmt.space_after = Pt(6)
+        fmt.space_before = Pt(4)  # air after a table, too
+        fmt.space_after = Pt(4)
         fmt.line_spacing = 1.1
     compact = styles["Compact"].paragraph_format
     compact.space_before = Pt(1)

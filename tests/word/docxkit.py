@@ -47,7 +47,9 @@ def statusrapport(path: Path, *, fields_as_table: bool = True) -> Path:
     else:
         for label, value in fields:
             doc.add_paragraph(f"{label}: {value}")
-    doc.add_heading("1 Korrigeringer fra forrige statusrapport når det gjelder resultatmål og tiltak", 1)
+    doc.add_heading(
+        "1 Korrigeringer fra forrige statusrapport når det gjelder resultatmål og tiltak", 1
+    )
     doc.add_paragraph("Hva gikk etter planen?", style="List Bullet")  # a stray prompt
     doc.add_paragraph("Vi fikk stipendordningen vedtatt en måned senere enn planlagt.")
     doc.add_heading("2. resultatmål og tiltak for perioden", 1)
@@ -65,7 +67,9 @@ def statusrapport(path: Path, *, fields_as_table: bool = True) -> Path:
     doc.add_paragraph("Velkomstdag for studenter", style="List Bullet")
     doc.add_heading("6. Resultater", 1)
     table = doc.add_table(rows=3, cols=3)
-    for r, row in enumerate([("Tiltak", "Mars", "April"), ("Stipend", "x", ""), ("Veileder", "x", "x")]):
+    for r, row in enumerate(
+        [("Tiltak", "Mars", "April"), ("Stipend", "x", ""), ("Veileder", "x", "x")]
+    ):
         for c, value in enumerate(row):
             table.cell(r, c).text = value
     picture = path.with_suffix(".png")

@@ -21,9 +21,7 @@ from tests.clikit import EXAMPLE
 
 
 def _documents() -> list[tuple[str, str]]:
-    return sorted(
-        (p.parent.name, p.name) for p in (EXAMPLE / "teams").glob("*/*.md")
-    )
+    return sorted((p.parent.name, p.name) for p in (EXAMPLE / "teams").glob("*/*.md"))
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +34,9 @@ def test_the_example_has_documents_to_round_trip() -> None:
     assert len(_documents()) > 80
 
 
-def test_every_example_document_round_trips(checked: tuple[object, PilotRepo], tmp_path: Path) -> None:
+def test_every_example_document_round_trips(
+    checked: tuple[object, PilotRepo], tmp_path: Path
+) -> None:
     result, repo = checked
     ctx = result.ctx  # type: ignore[attr-defined]
     failures = []

@@ -26,12 +26,12 @@ from jobbvinner_cli.cli.outreach import (
     remind_command,
 )
 from jobbvinner_cli.cli.report import build_report_command, export_command
-from jobbvinner_cli.cli.word import import_command
 from jobbvinner_cli.cli.scaffold import scaffold_command
 from jobbvinner_cli.cli.status import status_command
 from jobbvinner_cli.cli.sync import sync_command
 from jobbvinner_cli.cli.team import new_team_command
 from jobbvinner_cli.cli.types import types_command
+from jobbvinner_cli.cli.word import import_command
 
 app = JvTyper(
     name="jv",

@@ -79,12 +79,13 @@ local function widths(tbl)
       end
     end
   end
-  -- A4 with 2.5 cm margins: 16 cm of text; a bold header character takes up to 0.24 cm.
+  -- Pandoc makes tables 14 cm wide; a bold header character takes up to 0.21 cm, and
+  -- the cell margins 0.3 cm
   local narrow, used, weights, weight_sum = {}, 0, {}, 0
   for i = 1, n do
     local h = header[i]
     if MONTHS[h:lower()] ~= nil or (longest[i] <= 3 and ulen(h) <= 9) then
-      narrow[i] = (math.max(ulen(h), 2) * 0.24 + 0.6) / 16
+      narrow[i] = (math.max(ulen(h), 2) * 0.21 + 0.5) / 14
       used = used + narrow[i]
     else
       -- longer text wants more room, but not in proportion: a long column still

@@ -51,7 +51,9 @@ def merge(front: str, values: dict[str, str]) -> tuple[str, list[str]]:
             new = f"{key}:\n" + "\n".join(f"  - {json.dumps(v, ensure_ascii=False)}" for v in items)
         else:
             new = f"{key}: {json.dumps(value, ensure_ascii=False)}"
-        start = next((i for i, ln in enumerate(lines) if re.match(rf"{re.escape(key)}\s*:", ln)), None)
+        start = next(
+            (i for i, ln in enumerate(lines) if re.match(rf"{re.escape(key)}\s*:", ln)), None
+        )
         if start is None:
             lines.append(new)
         else:

@@ -51,7 +51,7 @@ def team_for(repo: PilotRepo, kommune: str) -> str | None:
         try:
             if repo.team(slug).kommune.casefold() == wanted:
                 return slug
-        except Exception:  # noqa: BLE001 - a broken team.yaml is the check's to report
+        except Exception:
             continue
     return wanted if wanted in repo.team_slugs() else None
 
@@ -77,7 +77,9 @@ def resolve(
     found_nr = k_nr if k_type == type_name else (t_nr if t_type == type_name else None)
     nr = given.nr if given.nr is not None else found_nr
     if doctype.numbered and nr is None:
-        raise UsageError(f"{doctype.title} har nummer; Word-filen sier ikke hvilket.", hint=Hint.NAME_NR)
+        raise UsageError(
+            f"{doctype.title} har nummer; Word-filen sier ikke hvilket.", hint=Hint.NAME_NR
+        )
     if not doctype.numbered:
         nr = None
     team = given.team or k_team or team_for(repo, kommune)

@@ -101,18 +101,22 @@ def import_docx(
             )
         fresh, _ = render_document(repo, doctype, identity.nr, identity.team)
         template = outline(fresh, headings)
-        existing = outline(target.read_text(encoding="utf-8"), headings) if target.is_file() else None
+        existing = (
+            outline(target.read_text(encoding="utf-8"), headings) if target.is_file() else None
+        )
         result = Imported(target, rel, "", identity, stripped=list(inspected.stripped))
-        parts, used = split(blocks, headings)
+        parts, _ = split(blocks, headings)
         _drop_title(parts[0], title)
         prompts = {k: v for k, v in template.prompt_lines.items()}
         generic = ["Erstatt veiledningen med teamets tekst."]
         left: dict[int | None, bool] = {}
         for part in parts:
             part.blocks = _typed_bullets(part.blocks)
-            part.blocks = [(b, None) for b in tidy([b for b, _ in part.blocks])] if any(
-                b.get("t") in ("BulletList", "OrderedList") for b, _ in part.blocks
-            ) else part.blocks
+            part.blocks = (
+                [(b, None) for b in tidy([b for b, _ in part.blocks])]
+                if any(b.get("t") in ("BulletList", "OrderedList") for b, _ in part.blocks)
+                else part.blocks
+            )
             lines = [*prompts.get(part.section, []), *generic] if not part.unplaced else generic
             part.blocks, left[part.section if not part.unplaced else -1] = _without_prompts(
                 part.blocks, lines
@@ -171,6 +175,11 @@ def _table_rows(table: ast.Block) -> list[list[str]]:
 
 
 def _first_title(blocks: list[tuple[ast.Block, str | None]]) -> str:
+    """The title when Pandoc did not take it (a Title paragraph not first in the file, or
+    the title typed as a heading)."""
+    for block, style in blocks[:6]:
+        if style == "Title" and block.get("t") in ("Para", "Plain"):
+            return ast.text(block["c"])
     for block, _ in blocks[:3]:
         if block.get("t") == "Header":
             return ast.text(block["c"][2])
@@ -178,9 +187,15 @@ def _first_title(blocks: list[tuple[ast.Block, str | None]]) -> str:
 
 
 def _drop_title(part: Part, title: str) -> None:
-    if part.blocks and part.blocks[0][0].get("t") == "Header":
-        if not title or ast.text(part.blocks[0][0]["c"][2]) == title:
-            part.blocks.pop(0)
+    """The title is the document's own (jv writes it); Word's copy of it is dropped."""
+    for i, (block, style) in enumerate(part.blocks[:6]):
+        kind = block.get("t")
+        if kind == "Header" and (not title or ast.text(block["c"][2]) == title):
+            del part.blocks[i]
+            return
+        if style == "Title" and kind in ("Para", "Plain"):
+            del part.blocks[i]
+            return
 
 
 def _without_prompts(
@@ -241,7 +256,9 @@ def _bullet_level(block: ast.Block) -> tuple[int, list[Any]] | None:
     return (_BULLET_CHARS[mark], inlines) if inlines else None
 
 
-def _typed_bullets(blocks: list[tuple[ast.Block, str | None]]) -> list[tuple[ast.Block, str | None]]:
+def _typed_bullets(
+    blocks: list[tuple[ast.Block, str | None]],
+) -> list[tuple[ast.Block, str | None]]:
     """Runs of «• …» paragraphs as one bullet list (a «◦ …» one nested in the item above)."""
     out: list[tuple[ast.Block, str | None]] = []
     items: list[list[Any]] = []
@@ -253,12 +270,10 @@ def _typed_bullets(blocks: list[tuple[ast.Block, str | None]]) -> list[tuple[ast
 
     for block, style in blocks:
         found = _bullet_level(block)
-        if found is None or (found[0] == 2 and not items):
-            if found is None or block.get("t") not in ("Para", "Plain"):
-                flush()
-                out.append((block, style))
-                continue
-        assert found is not None
+        if found is None:
+            flush()
+            out.append((block, style))
+            continue
         level, inlines = found
         plain = {"t": "Plain", "c": inlines}
         if level == 2 and items:
@@ -353,6 +368,7 @@ def _assemble(
     base = existing or template
     front, result.changed_fields = merge(base.front_matter, fields)
     chunks = [f"---\n{front}\n---", base.title or template.title]
+
     def prompted(text: str, key: int | None) -> str:
         guidance = template.prompts.get(key, "")
         out = re.sub(rf"^{_PROMPT_MARK}$", lambda _: guidance, text, count=1, flags=re.M)

@@ -10,6 +10,7 @@ parent: it is put back inside the item above it, and the halves joined.
 from __future__ import annotations
 
 import re
+
 from jobbvinner_cli.word.ast import Block, style_of
 
 _LEVEL = re.compile(r"\b(\d)$")
@@ -17,7 +18,8 @@ _LISTS = ("BulletList", "OrderedList")
 
 
 def _items(block: Block) -> list[list[Block]]:
-    return block["c"] if block["t"] == "BulletList" else block["c"][1]
+    items: list[list[Block]] = block["c"] if block["t"] == "BulletList" else block["c"][1]
+    return items
 
 
 def _with_items(block: Block, items: list[list[Block]]) -> Block:

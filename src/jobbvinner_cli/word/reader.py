@@ -8,6 +8,7 @@ cleaned bytes from that folder and writes the images into it, never anywhere els
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -33,10 +34,8 @@ def _limits() -> None:  # pragma: no cover - runs in the child
     ):
         limit = getattr(resource, name, None)
         if limit is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):  # a lower hard limit stays
                 resource.setrlimit(limit, (value, value))
-            except (ValueError, OSError):
-                pass
 
 
 def read_docx(data: bytes, folder: Path, display: str) -> dict[str, Any]:
@@ -64,7 +63,7 @@ def read_docx(data: bytes, folder: Path, display: str) -> dict[str, Any]:
             timeout=TIMEOUT,
             check=False,
             stdin=subprocess.DEVNULL,
-            preexec_fn=_limits if sys.platform != "win32" else None,  # noqa: PLW1509
+            preexec_fn=_limits if sys.platform != "win32" else None,
         )
     except subprocess.TimeoutExpired:
         raise JvError(
@@ -107,7 +106,7 @@ def write_markdown(blocks: list[Any], api: list[int], folder: Path, display: str
             capture_output=True,
             timeout=TIMEOUT,
             check=False,
-            preexec_fn=_limits if sys.platform != "win32" else None,  # noqa: PLW1509
+            preexec_fn=_limits if sys.platform != "win32" else None,
         )  # fmt: skip
     except subprocess.TimeoutExpired:
         raise JvError("Pandoc brukte for lang tid. Ingenting er skrevet.", path=display) from None

@@ -10,14 +10,15 @@ folder, and under the same time limit.
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
+from jobbvinner_cli.render.binaries import pandoc_path
 from jobbvinner_cli.render.deadline import Deadline, run_before
 from jobbvinner_cli.render.errors import RenderError
 from jobbvinner_cli.render.job import Job, ReportMeta
 from jobbvinner_cli.render.pandoc import HTML_CSS, MARKDOWN_FORMAT
-from jobbvinner_cli.render.binaries import pandoc_path
 from jobbvinner_cli.render.typst_pdf import compile_pdf
 from jobbvinner_cli.render.workdir import check_workdir, refuse_escaping_symlinks, reserve_temp
 
@@ -75,7 +76,7 @@ def render_document(
                     f"--reference-doc={REFERENCE}",
                     f"--metadata=title={_one_line(meta.title)}",
                     f"--metadata=subject={_one_line(meta.subtitle or '')}",
-                    f"--metadata=keywords={keyword}",
+                    f"--metadata-file={_keywords_file(job.workdir, keyword)}",
                     f"--output={tmp}",
                 ],
             )
@@ -128,6 +129,13 @@ def _pandoc(job: Job, to: str, extra: list[str]) -> bytes:
         detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-5:]
         raise RenderError("Pandoc klarte ikke å lage filen.\n" + "\n".join(detail))
     return proc.stdout
+
+
+def _keywords_file(workdir: Path, keyword: str) -> str:
+    """Pandoc writes DOCX keywords only from a list, which ``-M`` cannot give."""
+    path = workdir / "_jv_nokkelord.json"
+    path.write_text(json.dumps({"keywords": [keyword]}), encoding="utf-8")
+    return path.name
 
 
 def _one_line(value: str) -> str:

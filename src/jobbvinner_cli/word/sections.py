@@ -68,9 +68,7 @@ def _candidate(block: Block) -> tuple[str, int | None] | None:
     return None
 
 
-def split(
-    blocks: list[tuple[Block, str | None]], titles: list[str]
-) -> tuple[list[Part], set[int]]:
+def split(blocks: list[tuple[Block, str | None]], titles: list[str]) -> tuple[list[Part], set[int]]:
     """The Word file's blocks as parts; with the indices of the type's sections found."""
     parts = [Part(None)]
     used: set[int] = set()
