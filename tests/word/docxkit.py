@@ -116,3 +116,34 @@ def zip_bomb(target: Path) -> Path:
 
 def docx_bytes(path: Path) -> bytes:
     return io.BytesIO(path.read_bytes()).getvalue()
+
+
+def seed_fremdriftsplan(path: Path) -> Path:
+    """Fremdriftsplan 2 as the Orkdal seed's template: fields as «Label: value» lines, the
+    first section a bold line, the month table without a heading of its own."""
+    doc = Document()
+    doc.add_paragraph("Fremdriftsplan 2", style="Title")
+    for line in (
+        "Deltakende team: Frøya",
+        "Gruppeleder: Kari Nordmann",
+        "Effektmål: Faglig forsvarlige tjenester uten bruk av vikarbyrå",
+        "Resultatmål for perioden: Stipendordning vedtatt",
+    ):
+        doc.add_paragraph(line)
+    title = doc.add_paragraph()
+    title.add_run(
+        "Dato, tid og sted for første arbeidsmøte i egen kommune etter 2. samling:"
+    ).bold = True
+    doc.add_paragraph("Tirsdag 6. mars kl. 13–15, rådhuset.")
+    rows = [
+        ("Delmål", "Tiltak", "Ansvarlig", "Mars", "April", "Mai", "Juni"),
+        ("Stipend", "Forslag om stipend", "Kari Nordmann", "x", "x", "", ""),
+        ("Veiledning", "Fast veileder", "Ola Nordmann", "", "x", "x", "x"),
+    ]
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.cell(r, c).text = value
+    doc.add_paragraph("Sendes til prosjektgruppa ved Anne Marit Berg 21.03.2018")
+    doc.save(str(path))
+    return path

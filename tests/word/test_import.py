@@ -116,3 +116,20 @@ def test_the_command_line_names_the_document_when_the_file_does_not(
     )
     assert code == 2
     assert "sier nummer «2», men kommandoen sier «3»" in output
+
+
+def test_a_seed_style_fremdriftsplan_keeps_its_month_table(pilot: Path, tmp_path: Path) -> None:
+    source = docxkit.seed_fremdriftsplan(tmp_path / "fremdrift.docx")
+    code, output = _import(pilot, str(source), "--force")
+    assert code == 0, output
+    assert (
+        "«Dato, tid og sted for første arbeidsmøte i egen kommune etter 2. samling:» → "
+        "Dato, tid og sted for første arbeidsmøte i egen kommune (nesten lik tittel)"
+    ) in output
+    text = (pilot / "teams" / "froya" / "fremdriftsplan-2.md").read_text(encoding="utf-8")
+    section = text.split("## Delmål, tiltak og ansvarlig\n\n", 1)[1]
+    assert section.startswith("| Delmål ")
+    assert "| Stipend    | Forslag om stipend | Kari Nordmann | x    | x     |     |      |" in section
+    assert "Tirsdag 6. mars kl. 13–15, rådhuset." in text
+    assert 'gruppeleder: "Kari Nordmann"' in text
+    assert "jv check: ingen funn i teams/froya/fremdriftsplan-2.md." in output

@@ -71,7 +71,7 @@ def resolve(
     if not type_name:
         raise UsageError(
             f"Ser ikke hvilken dokumenttype {display} er (tittelen «{title}» sier det ikke). "
-            "Oppgi typen, for eksempel «jv import FIL.docx statusrapport --nr 2 --team bodo»."
+            "Oppgi dokumenttypen (og nummer og team) på kommandolinjen; se «jv import --help»."
         )
     doctype = repo.doctype(type_name)
     found_nr = k_nr if k_type == type_name else (t_nr if t_type == type_name else None)

@@ -20,16 +20,16 @@ from jobbvinner_cli.errors import Hint, JvError
 from jobbvinner_cli.layout import IMAGES_DIR
 from jobbvinner_cli.pipeline.repo import PilotRepo, is_inside
 from jobbvinner_cli.word import ast
+from jobbvinner_cli.word.bullets import typed_bullets
 from jobbvinner_cli.word.fields import field_key
 from jobbvinner_cli.word.identity import Identity, resolve
+from jobbvinner_cli.word.images import plan_images
 from jobbvinner_cli.word.lists import tidy
 from jobbvinner_cli.word.sections import Part, is_prompt, split
 
 UNPLACED_HEADING = "Fra Word-filen, uten plass i malen"
-_IMAGE_KINDS = {b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg", b"GIF8": ".gif"}
 _MARK = "JVWORDDEL{}XQ"
 _PROMPT_MARK = "JVVEILEDNINGXQ"  # where the guidance was: the template's goes back there
-_WEB = re.compile(r"^(https?:|mailto:|tel:|#)", re.I)
 
 
 @dataclass
@@ -105,13 +105,15 @@ def import_docx(
             outline(target.read_text(encoding="utf-8"), headings) if target.is_file() else None
         )
         result = Imported(target, rel, "", identity, stripped=list(inspected.stripped))
-        parts, _ = split(blocks, headings)
+        parts, used = split(blocks, headings)
+        tables = [i for i, sec in enumerate(doctype.sections(variant)) if sec.table]
+        _place_tables(parts, [i for i in tables if i not in used], headings)
         _drop_title(parts[0], title)
         prompts = {k: v for k, v in template.prompt_lines.items()}
         generic = ["Erstatt veiledningen med teamets tekst."]
         left: dict[int | None, bool] = {}
         for part in parts:
-            part.blocks = _typed_bullets(part.blocks)
+            part.blocks = typed_bullets(part.blocks)
             part.blocks = (
                 [(b, None) for b in tidy([b for b, _ in part.blocks])]
                 if any(b.get("t") in ("BulletList", "OrderedList") for b, _ in part.blocks)
@@ -122,7 +124,14 @@ def import_docx(
                 part.blocks, lines
             )
         image_dir = target.parent / IMAGES_DIR
-        planned = _plan_images(parts, folder, image_dir, doctype.doc_id(identity.nr), result)
+        planned = plan_images(
+            parts,
+            folder,
+            image_dir,
+            doctype.doc_id(identity.nr),
+            result.images,
+            result.dropped_images,
+        )
         markdown = _write_parts(parts, tree, folder, display)
         text = _assemble(parts, markdown, template, existing, left, headings, result, fields)
         result.text = text
@@ -136,6 +145,23 @@ def import_docx(
         return result
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _place_tables(parts: list[Part], missing: list[int], headings: list[str]) -> None:
+    """A table section whose heading the file lacks (the seeds' fremdriftsplan has the
+    table right under the fields) gets the first table that is not in a section of its
+    own: the month table, with its x marks."""
+    for index in missing:
+        for part in parts:
+            if part.section is not None and part.section in missing:
+                continue
+            at = next((i for i, (b, _) in enumerate(part.blocks) if b.get("t") == "Table"), None)
+            if at is not None:
+                block = part.blocks.pop(at)
+                rows = _table_rows(block[0])
+                label = "tabellen " + " | ".join(rows[0][:4]) + " …" if rows else "tabellen"
+                parts.append(Part(index, label, 1.0, part.level, [block]))
+                break
 
 
 def _take_fields(
@@ -232,105 +258,6 @@ def _without_prompts(
             block = {**block, "c": keep if kind == "BulletList" else [block["c"][0], keep]}
         kept.append((block, style))
     return kept, found
-
-
-_BULLET_CHARS = {"•": 1, "·": 1, "▪": 2, "◦": 2, "o": 2}
-
-
-def _bullet_level(block: ast.Block) -> tuple[int, list[Any]] | None:
-    """A paragraph typed as a bullet («• text», as pasted from Word): its level and the
-    inlines without the bullet."""
-    if block.get("t") not in ("Para", "Plain") or not block["c"]:
-        return None
-    first = block["c"][0]
-    if first.get("t") != "Str":
-        return None
-    word = first["c"]
-    mark = word[:1]
-    if mark not in _BULLET_CHARS or (mark == "o" and word != "o"):
-        return None
-    rest = [{"t": "Str", "c": word[1:]}] if word[1:] else []
-    inlines = rest + block["c"][1:]
-    while inlines and inlines[0].get("t") in ("Space", "SoftBreak"):
-        inlines = inlines[1:]
-    return (_BULLET_CHARS[mark], inlines) if inlines else None
-
-
-def _typed_bullets(
-    blocks: list[tuple[ast.Block, str | None]],
-) -> list[tuple[ast.Block, str | None]]:
-    """Runs of «• …» paragraphs as one bullet list (a «◦ …» one nested in the item above)."""
-    out: list[tuple[ast.Block, str | None]] = []
-    items: list[list[Any]] = []
-
-    def flush() -> None:
-        if items:
-            out.append(({"t": "BulletList", "c": list(items)}, None))
-            items.clear()
-
-    for block, style in blocks:
-        found = _bullet_level(block)
-        if found is None:
-            flush()
-            out.append((block, style))
-            continue
-        level, inlines = found
-        plain = {"t": "Plain", "c": inlines}
-        if level == 2 and items:
-            last = items[-1]
-            if last and last[-1].get("t") == "BulletList":
-                last[-1]["c"].append([plain])
-            else:
-                last.append({"t": "BulletList", "c": [[plain]]})
-        else:
-            items.append([plain])
-    flush()
-    return out
-
-
-def _plan_images(
-    parts: list[Part], folder: Path, image_dir: Path, doc_id: str, result: Imported
-) -> list[tuple[Path, Path]]:
-    planned: list[tuple[Path, Path]] = []
-
-    def fix(inlines: list[Any]) -> list[Any]:
-        out = []
-        for node in inlines:
-            if node.get("t") == "Image":
-                target = node["c"][2][0]
-                new = _image_copy(target, folder, image_dir, doc_id, len(planned) + 1)
-                if new is None:
-                    result.dropped_images.append(target)
-                    out.append({"t": "Str", "c": "[bilde]"})
-                    continue
-                planned.append(new)
-                name = f"{IMAGES_DIR}/{new[1].name}"
-                result.images.append(f"{image_dir.parent.name}/{name}")
-                node = {**node, "c": [node["c"][0], node["c"][1], [name, node["c"][2][1]]]}
-            elif node.get("t") == "Link" and not _WEB.match(node["c"][2][0] or "#"):
-                out.extend(node["c"][1])
-                continue
-            out.append(node)
-        return out
-
-    for part in parts:
-        part.blocks = [(ast.walk_inlines(b, fix), s) for b, s in part.blocks]
-    return planned
-
-
-def _image_copy(
-    target: str, folder: Path, image_dir: Path, doc_id: str, n: int
-) -> tuple[Path, Path] | None:
-    if ":" in target or target.startswith(("/", "\\")):
-        return None  # a linked image: never fetched
-    path = (folder / target).resolve()
-    if not is_inside(folder.resolve(), path) or not path.is_file():
-        return None
-    head = path.read_bytes()[:8]
-    ext = next((e for magic, e in _IMAGE_KINDS.items() if head.startswith(magic)), None)
-    if ext is None:
-        return None  # EMF/WMF and the like: not shown by PDF or HTML
-    return path, image_dir / f"{doc_id}-bilde-{n}{ext}"
 
 
 def _write_parts(parts: list[Part], tree: dict[str, Any], folder: Path, display: str) -> list[str]:

@@ -46,7 +46,8 @@ def similarity(a: str, b: str) -> float:
     # «Tiltak» for «Tiltak – hvilke er satt i verk», or a title cut short
     short, long = sorted((x, y), key=len)
     if len(short) >= 6 and long.startswith(short):
-        ratio = max(ratio, 0.8)
+        # a long title with words added («… etter 2. samling») is that title
+        ratio = max(ratio, 0.9 if len(short) >= 20 else 0.8)
     return ratio
 
 
