@@ -133,3 +133,12 @@ def test_a_seed_style_fremdriftsplan_keeps_its_month_table(pilot: Path, tmp_path
     assert "Tirsdag 6. mars kl. 13–15, rådhuset." in text
     assert 'gruppeleder: "Kari Nordmann"' in text
     assert "jv check: ingen funn i teams/froya/fremdriftsplan-2.md." in output
+
+
+def test_a_word_file_in_a_team_folder_is_pointed_to_jv_import(pilot: Path) -> None:
+    (pilot / "teams" / "froya" / "Statusrapport 2.docx").write_bytes(b"PK")
+    result = jv("check", "--pilot", str(pilot), "--today", "2019-12-31")
+    assert (
+        "Er det et utfylt dokument fra Word, ta det inn med «jv import "
+        "teams/froya/Statusrapport 2.docx» og slett Word-filen etterpå."
+    ) in " ".join(result.output.split())

@@ -165,6 +165,11 @@ def _discover_team_files(
         else:
             what = "Mappen" if kind is None else "Filen"
             hint = "Teammappen skal bare ha team.yaml og dokumentene." if kind is None else kind
+            if item.name.lower().endswith(".docx") and kind is not None:
+                hint = (
+                    f"Er det et utfylt dokument fra Word, ta det inn med «jv import {item_rel}» "
+                    "og slett Word-filen etterpå."
+                )
             found.sink(item_rel, team).add(
                 JV120,
                 None,
