@@ -129,7 +129,9 @@ def test_a_seed_style_fremdriftsplan_keeps_its_month_table(pilot: Path, tmp_path
     text = (pilot / "teams" / "froya" / "fremdriftsplan-2.md").read_text(encoding="utf-8")
     section = text.split("## Delmål, tiltak og ansvarlig\n\n", 1)[1]
     assert section.startswith("| Delmål ")
-    assert "| Stipend    | Forslag om stipend | Kari Nordmann | x    | x     |     |      |" in section
+    assert (
+        "| Stipend    | Forslag om stipend | Kari Nordmann | x    | x     |     |      |" in section
+    )
     assert "Tirsdag 6. mars kl. 13–15, rådhuset." in text
     assert 'gruppeleder: "Kari Nordmann"' in text
     assert "jv check: ingen funn i teams/froya/fremdriftsplan-2.md." in output
