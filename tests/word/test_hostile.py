@@ -136,3 +136,18 @@ def test_fields_that_include_files_are_stripped(pilot: Path, good: Path, tmp_pat
     with zipfile.ZipFile(source) as z:  # the fixture really had both kinds of field
         xml = z.read("word/document.xml")
     assert b"INCLUDETEXT" in xml and b"INCLUDEPICTURE" in xml
+
+
+def test_a_missing_file_or_a_folder_is_named(pilot: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "borte.docx"
+    result = jv("import", str(missing), "--pilot", str(pilot))
+    assert result.exit_code == 1
+    assert f"{missing}: Finner ikke filen. Sjekk navnet og mappen." in result.output
+    result = jv("import", str(tmp_path), "--pilot", str(pilot))
+    assert result.exit_code == 1
+    assert f"{tmp_path}: Dette er en mappe, ikke en Word-fil." in result.output
+
+
+def test_a_word_file_pandoc_cannot_read_is_refused(pilot: Path, good: Path, tmp_path: Path) -> None:
+    source = docxkit.with_part(good, tmp_path / "rot.docx", "word/document.xml", b"<w:document")
+    _refused(pilot, source, "Word-filen kan ikke leses (Pandoc stoppet)")

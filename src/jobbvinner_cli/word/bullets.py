@@ -6,7 +6,9 @@ from typing import Any
 
 from jobbvinner_cli.word import ast
 
-_BULLET_CHARS = {"•": 1, "·": 1, "▪": 2, "◦": 2, "o": 2}
+# Word's Symbol and Wingdings bullets arrive as private-use characters (U+F0B7, U+F0A7)
+_BULLET_CHARS = {"•": 1, "·": 1, "\uf0b7": 1, "-": 1, "–": 1, "▪": 2, "◦": 2, "\uf0a7": 2, "o": 2}
+_ALONE = {"o", "-", "–"}  # a bullet only as a word of its own («- tekst», not «-tekst»)
 
 
 def _bullet_level(block: ast.Block) -> tuple[int, list[Any]] | None:
@@ -19,7 +21,7 @@ def _bullet_level(block: ast.Block) -> tuple[int, list[Any]] | None:
         return None
     word = first["c"]
     mark = word[:1]
-    if mark not in _BULLET_CHARS or (mark == "o" and word != "o"):
+    if mark not in _BULLET_CHARS or (mark in _ALONE and word != mark):
         return None
     rest = [{"t": "Str", "c": word[1:]}] if word[1:] else []
     inlines = rest + block["c"][1:]

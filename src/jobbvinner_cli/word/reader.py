@@ -74,12 +74,11 @@ def read_docx(data: bytes, folder: Path, display: str) -> dict[str, Any]:
     except OSError as exc:
         raise JvError(f"Klarte ikke å starte pandoc: {exc}", path=display) from exc
     if proc.returncode != 0:
-        detail = proc.stderr.decode("utf-8", "replace").strip().splitlines()[-3:]
         heap = "Heap exhausted" in proc.stderr.decode("utf-8", "replace")
         why = "bruker for mye minne" if heap or proc.returncode < 0 else "kan ikke leses"
         raise JvError(
             f"Word-filen {why} (Pandoc stoppet). Åpne den i Word og lagre den på nytt. "
-            "Ingenting er skrevet.\n" + "\n".join(f"  {d}" for d in detail),
+            "Ingenting er skrevet.",
             path=display,
         )
     try:

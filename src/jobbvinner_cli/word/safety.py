@@ -68,17 +68,21 @@ def inspect_docx(path: Path, display: str) -> Inspected:
             "Filen er et Word-dokument med makroer (.docm). Makroer kan være skadelige; "
             "lagre dokumentet som vanlig Word-dokument (.docx) og prøv igjen.",
         )
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise JvError(f"Finner ikke filen: {exc.strerror or exc}.", path=display) from None
+    if path.is_dir():
+        raise JvError("Dette er en mappe, ikke en Word-fil. Oppgi filen (.docx).", path=display)
+    if not path.is_file():
+        raise JvError("Finner ikke filen. Sjekk navnet og mappen.", path=display)
+    size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise _refuse(
             display,
             f"Filen er {size // (1024 * 1024)} MB; jv tar bare imot Word-filer på inntil "
             f"{MAX_FILE_BYTES // (1024 * 1024)} MB. Er det store bilder i den, gjør dem mindre.",
         )
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        raise JvError("Filen kan ikke leses (mangler du tilgang?).", path=display) from None
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
     except (zipfile.BadZipFile, ValueError):
