@@ -157,6 +157,14 @@ return {
           Plain = ordinal_as_text,
           Para = ordinal_as_text,
         })
+        -- the header row (the fremdriftsplan's) in bold, as in Word
+        for _, row in ipairs(tbl.head.rows) do
+          for _, cell in ipairs(row.cells) do
+            cell.contents = cell.contents:walk({
+              Plain = function(b) return pandoc.Plain({ pandoc.Strong(b.content) }) end,
+            })
+          end
+        end
       end
       return tbl
     end,
