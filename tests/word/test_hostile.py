@@ -151,3 +151,18 @@ def test_a_missing_file_or_a_folder_is_named(pilot: Path, tmp_path: Path) -> Non
 def test_a_word_file_pandoc_cannot_read_is_refused(pilot: Path, good: Path, tmp_path: Path) -> None:
     source = docxkit.with_part(good, tmp_path / "rot.docx", "word/document.xml", b"<w:document")
     _refused(pilot, source, "Word-filen kan ikke leses (Pandoc stoppet)")
+
+
+def test_a_picture_jv_cannot_show_is_left_out_and_said(
+    pilot: Path, good: Path, tmp_path: Path
+) -> None:
+    with zipfile.ZipFile(good) as z:
+        name = next(n for n in z.namelist() if n.startswith("word/media/"))
+    emf = b"\x01\x00\x00\x00" + b"\x00" * 36 + b" EMF" + b"\x00" * 64  # Word's drawing format
+    source = docxkit.with_part(good, tmp_path / "emf.docx", name, emf)
+    output, text = _imported(pilot, source)
+    assert "er ikke tatt med: det er lenket utenfor filen eller i et format jv ikke kan vise" in (
+        " ".join(output.split())
+    )
+    assert "*\\[Her var et bilde i Word-filen som ikke kunne tas med.\\]*" in text
+    assert not (pilot / "teams" / "froya" / "bilder").exists()

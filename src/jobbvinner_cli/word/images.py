@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from jobbvinner_cli.word.sections import Part
 
 _IMAGE_KINDS = {b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg", b"GIF8": ".gif"}
+DROPPED = "[Her var et bilde i Word-filen som ikke kunne tas med.]"
 _WEB = re.compile(r"^(https?:|mailto:|tel:|#)", re.I)
 
 
@@ -40,7 +41,7 @@ def plan_images(
                 new = image_copy(target, folder, image_dir, doc_id, len(planned) + 1)
                 if new is None:
                     dropped.append(target)
-                    out.append({"t": "Str", "c": "[bilde]"})
+                    out.append({"t": "Emph", "c": [{"t": "Str", "c": DROPPED}]})
                     continue
                 planned.append(new)
                 name = f"{IMAGES_DIR}/{new[1].name}"
