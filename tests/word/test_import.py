@@ -144,3 +144,18 @@ def test_a_word_file_in_a_team_folder_is_pointed_to_jv_import(pilot: Path) -> No
         "Er det et utfylt dokument fra Word, ta det inn med «jv import "
         "teams/froya/Statusrapport 2.docx» og slett Word-filen etterpå."
     ) in " ".join(result.output.split())
+
+
+def test_a_line_like_a_field_inside_a_section_stays_text(pilot: Path, tmp_path: Path) -> None:
+    from docx import Document
+
+    source = docxkit.statusrapport(tmp_path / "s.docx")
+    doc = Document(str(source))
+    at = next(i for i, p in enumerate(doc.paragraphs) if p.text.startswith("4. Kommunens"))
+    doc.paragraphs[at + 1].insert_paragraph_before("Effektmål: vi vurderer å endre det.")
+    doc.save(str(source))
+    code, output = _import(pilot, str(source), "--dry-run")
+    assert code == 0, output
+    assert "Effektmål: vi vurderer å endre det." in output
+    assert "effektmål: Faglig forsvarlige tjenester uten bruk av vikarbyrå\n" in output
+    assert "Feltet effektmål er tatt fra Word-filen" not in output

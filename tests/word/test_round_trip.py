@@ -22,7 +22,9 @@ from tests.clikit import EXAMPLE, copy_example, jv
 
 
 def _documents() -> list[tuple[str, str]]:
-    return sorted((p.parent.name, p.name) for p in (EXAMPLE / "teams").glob("*/*.md"))
+    """(team, file name) of every document; team "" for the pilot's own (prosjektplan)."""
+    teams = sorted((p.parent.name, p.name) for p in (EXAMPLE / "teams").glob("*/*.md"))
+    return [("", "prosjektplan.md"), *teams]
 
 
 @pytest.fixture(scope="module")
@@ -45,20 +47,25 @@ def test_every_example_document_round_trips(
         stem = name.removesuffix(".md")
         base, _, number = stem.rpartition("-")
         type_name, nr = (base, int(number)) if number.isdigit() else (stem, None)
-        doc = result.facts[team][stem]  # type: ignore[attr-defined]
-        doctype = ctx.doctypes[type_name]
-        out = tmp_path / f"{team}-{stem}.docx"
+        display = f"teams/{team}/{name}" if team else name
+        if team:
+            doc = result.facts[team][stem]  # type: ignore[attr-defined]
+            kommune = doc.text_field("kommune")
+        else:
+            doc = result.pilot_documents[stem]  # type: ignore[attr-defined]
+            kommune = ctx.pilot.navn
+        out = tmp_path / f"{team or 'pilot'}-{stem}.docx"
         write_file(
-            EXAMPLE, ctx.pilot, doc, doctype, nr, team, doc.text_field("kommune"), out, "docx",
-            f"teams/{team}/{name}",
+            EXAMPLE, ctx.pilot, doc, ctx.doctypes[type_name], nr, team or None, kommune, out,
+            "docx", display,
         )  # fmt: skip
         imported = import_docx(
             EXAMPLE, out, given=Identity("", None, None), dry_run=True, force=False, repo=repo
         )
-        original = (EXAMPLE / "teams" / team / name).read_text(encoding="utf-8")
-        assert imported.identity == Identity(type_name, nr, team)
+        original = (EXAMPLE / display).read_text(encoding="utf-8")
+        assert imported.identity == Identity(type_name, nr, team or None)
         if normalised(imported.text) != normalised(original):
-            return f"teams/{team}/{name}"
+            return display
         return None
 
     # each document is pandoc and python in turn: two at a time keep both cores busy

@@ -172,10 +172,12 @@ def _take_fields(
     fields: dict[str, str] = {}
     out: list[tuple[ast.Block, str | None]] = []
     heading_seen = False
+    content_seen = False
     for block, style in blocks:
         kind = block.get("t")
-        if kind == "Header" and fields:
+        if kind == "Header" and (fields or content_seen):  # the sections begin: no more fields
             heading_seen = True
+        content_seen = content_seen or kind != "Header"
         if not heading_seen and kind == "Table":
             rows = _table_rows(block)
             keyed = [(field_key(r[0]), r[1]) for r in rows if len(r) >= 2]
