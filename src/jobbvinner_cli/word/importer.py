@@ -29,6 +29,7 @@ from jobbvinner_cli.word.sections import Part, is_prompt, split
 
 UNPLACED_HEADING = "Fra Word-filen, uten plass i malen"
 _MARK = "JVWORDDEL{}XQ"
+GENERIC_PROMPT = ["Erstatt veiledningen med teamets tekst."]  # every section's first line
 _PROMPT_MARK = "JVVEILEDNINGXQ"  # where the guidance was: the template's goes back there
 
 
@@ -109,20 +110,12 @@ def import_docx(
         tables = [i for i, sec in enumerate(doctype.sections(variant)) if sec.table]
         _place_tables(parts, [i for i in tables if i not in used], headings)
         _drop_title(parts[0], title)
-        prompts = {k: v for k, v in template.prompt_lines.items()}
-        generic = ["Erstatt veiledningen med teamets tekst."]
-        left: dict[int | None, bool] = {}
+        left: dict[int | None, bool] = {}  # part -> the guidance was left in it
         for part in parts:
-            part.blocks = typed_bullets(part.blocks)
-            part.blocks = (
-                [(b, None) for b in tidy([b for b, _ in part.blocks])]
-                if any(b.get("t") in ("BulletList", "OrderedList") for b, _ in part.blocks)
-                else part.blocks
-            )
-            lines = [*prompts.get(part.section, []), *generic] if not part.unplaced else generic
-            part.blocks, left[part.section if not part.unplaced else -1] = _without_prompts(
-                part.blocks, lines
-            )
+            _tidy_lists(part)
+            lines = [*template.prompt_lines.get(part.section, []), *GENERIC_PROMPT]
+            key = -1 if part.unplaced else part.section
+            part.blocks, left[key] = _without_prompts(part.blocks, lines)
         image_dir = target.parent / IMAGES_DIR
         planned = plan_images(
             parts,
@@ -136,15 +129,24 @@ def import_docx(
         text = _assemble(parts, markdown, template, existing, left, headings, result, fields)
         result.text = text
         if not dry_run:
+            if planned and not is_inside(repo.root, image_dir.resolve()):
+                raise JvError(f"{repo.rel(image_dir)} peker ut av pilotmappen.", path=rel)
             for src, dst in planned:
-                if not is_inside(repo.root, dst.parent.resolve()):
-                    raise JvError("Bildemappen ligger utenfor pilotmappen.", path=rel)
                 write_atomic(dst, src.read_bytes())
             write_atomic(target, text)
             result.written = True
         return result
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _tidy_lists(part: Part) -> None:
+    """Typed bullets as lists, Word's lists tight and nested (other blocks keep their style)."""
+    blocks = typed_bullets(part.blocks)
+    if any(b.get("t") in ("BulletList", "OrderedList") for b, _ in blocks):
+        styles = {id(b): s for b, s in blocks}
+        blocks = [(b, styles.get(id(b))) for b in tidy([b for b, _ in blocks])]
+    part.blocks = blocks
 
 
 def _place_tables(parts: list[Part], missing: list[int], headings: list[str]) -> None:
