@@ -12,11 +12,11 @@ from jobbvinner_cli.errors import EXIT_FAILED, EXIT_OK
 
 
 def import_command(
-    source: Annotated[Path, typer.Argument(metavar="FIL.docx", help="Word-filen teamet sendte.")],
+    source: Annotated[Path, typer.Argument(metavar="FIL", help="Word-filen teamet sendte.")],
     doctype: Annotated[
         str | None,
         typer.Argument(
-            metavar="[TYPE]", help="Dokumenttypen. Standard: fra Word-filen (tittel og felt)."
+            metavar="TYPE", help="Dokumenttypen. Standard: fra Word-filen (tittel og felt)."
         ),
     ] = None,
     team: Annotated[
