@@ -51,7 +51,7 @@ def import_command(
     """
 
     def action() -> int:
-        from jobbvinner_cli.formats import terminal
+        from jobbvinner_cli.formats import messages
         from jobbvinner_cli.slugs import check_slug
         from jobbvinner_cli.word.identity import Identity
         from jobbvinner_cli.word.importer import import_docx
@@ -62,35 +62,35 @@ def import_command(
         given = Identity((doctype or "").strip().lower(), nr, team)
         result = import_docx(pilot, source, given=given, dry_run=dry_run, force=force)
         for note in result.stripped:
-            terminal.warning(f"{source}: {note}.")
-        terminal.say(f"Seksjonene i {source}:")
+            messages.warning(f"{source}: {note}.")
+        messages.say(f"Seksjonene i {source}:")
         for m in result.mappings:
             if m.section is None:
-                terminal.warning(
+                messages.warning(
                     f"  «{m.word}» passer ikke i noen seksjon; teksten er lagt under "
                     "«Fra Word-filen, uten plass i malen»."
                 )
             else:
                 how = "" if m.exact else " (nesten lik tittel)"
-                terminal.say(f"  «{m.word}» → {m.section}{how}")
+                messages.say(f"  «{m.word}» → {m.section}{how}")
         for title in result.missing:
-            terminal.warning(f"  «{title}» finnes ikke i Word-filen; seksjonen står tom.")
+            messages.warning(f"  «{title}» finnes ikke i Word-filen; seksjonen står tom.")
         for title in result.prompts_left:
-            terminal.say(f"  «{title}»: veiledningen står igjen, regnes som ikke utfylt.")
+            messages.say(f"  «{title}»: veiledningen står igjen, regnes som ikke utfylt.")
         for key in result.changed_fields:
-            terminal.say(f"  Feltet {key} er tatt fra Word-filen.")
+            messages.say(f"  Feltet {key} er tatt fra Word-filen.")
         for image in result.images:
-            terminal.say(f"  Bilde: {image}")
+            messages.say(f"  Bilde: {image}")
         for image in result.dropped_images:
-            terminal.warning(
+            messages.warning(
                 f"  Et bilde («{image}») er ikke tatt med: det er lenket utenfor filen eller i "
                 "et format jv ikke kan vise (bruk PNG eller JPEG)."
             )
         if dry_run:
-            terminal.say(("Ville skrevet", "yellow"), f" {result.display} (--dry-run):")
-            terminal.say(result.text)
+            messages.say(("Ville skrevet", "yellow"), f" {result.display} (--dry-run):")
+            messages.say(result.text)
             return EXIT_OK
-        terminal.say(("Skrev", "green"), f" {result.display}")
+        messages.say(("Skrev", "green"), f" {result.display}")
         return _check_written(pilot, result.identity.team, result.display)
 
     raise typer.Exit(run(action))
@@ -100,16 +100,16 @@ def _check_written(pilot: Path | None, team: str | None, display: str) -> int:
     """The written file checked as `jv check` checks it: its findings, and exit 1 on errors."""
     from jobbvinner_cli.check.engine import CheckOptions, run_check
     from jobbvinner_cli.diagnostics import Severity
-    from jobbvinner_cli.formats import terminal
+    from jobbvinner_cli.formats import messages
 
     report = run_check(CheckOptions(pilot=pilot, team=team))
     found = [d for d in report.diagnostics if d.path == display]
     if not found:
-        terminal.say(f"jv check: ingen funn i {display}.")
+        messages.say(f"jv check: ingen funn i {display}.")
         return EXIT_OK
-    terminal.say(f"jv check av {display}:")
+    messages.say(f"jv check av {display}:")
     for d in found:
         where = f"{d.path}:{d.line}" if d.line else d.path
         label = "feil" if d.severity is Severity.ERROR else "advarsel"
-        terminal.say(f"  {where}: {d.code} ({label}) {d.message}")
+        messages.say(f"  {where}: {d.code} ({label}) {d.message}")
     return EXIT_FAILED if any(d.severity is Severity.ERROR for d in found) else EXIT_OK
