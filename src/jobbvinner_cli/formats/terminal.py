@@ -51,9 +51,34 @@ SYMBOLS = {  # by check.deadlines.State
 }
 
 
+def _control_table() -> dict[int, str]:
+    """What a control character is printed as: visible, never acted on by the terminal."""
+    table = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}  # ␛ for ESC
+    table[0x7F] = "\u2421"  # ␡
+    # C1 controls (0x9B starts an escape sequence on some terminals) and the bidi controls
+    # that reorder what is shown
+    for c in (*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+        table[c] = f"<U+{c:04X}>"
+    return table
+
+
+_CONTROLS = _control_table()
+
+
+def printable(text: str) -> str:
+    """Text with every control and escape character made visible (an escape sequence from a
+    heading must not set the terminal's title or clear the screen)."""
+    return text.translate(_CONTROLS)
+
+
 def escape(text: str) -> str:
-    """User text made safe to put inside Rich markup."""
-    return _rich_escape(text)
+    """User text made safe to put inside Rich markup: markup and control characters shown
+    as they are, never acted on."""
+    return _rich_escape(printable(text))
+
+
+def _safe(part: Part) -> Part:
+    return printable(part) if isinstance(part, str) else (printable(part[0]), part[1])
 
 
 # --- the command line's own messages ------------------------------------------------------
@@ -61,13 +86,13 @@ def escape(text: str) -> str:
 
 def say(*parts: Part) -> None:
     """One line on stdout; plain parts are printed as they are, never read as markup."""
-    Console(highlight=False, soft_wrap=True).print(Text.assemble(*parts))
+    Console(highlight=False, soft_wrap=True).print(Text.assemble(*map(_safe, parts)))
 
 
 def error(message: str) -> None:
     """«Feil: …» on stderr."""
     Console(stderr=True, highlight=False, soft_wrap=True).print(
-        Text.assemble(("Feil:", "bold red"), " ", message)
+        Text.assemble(("Feil:", "bold red"), " ", printable(message))
     )
 
 
@@ -94,7 +119,7 @@ def spinner(describe: Callable[[str], str]) -> Iterator[Callable[[str], None]]:
     with console.status("Starter …") as status:
 
         def update(stage: str) -> None:
-            status.update(describe(stage) + " …")
+            status.update(escape(describe(stage)) + " …")
 
         yield update
 
