@@ -93,6 +93,21 @@ def _limited_filter(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def _too_costly(operator: str, left: Any, right: Any) -> bool:
+    """Whether an operator would build a value beyond the limits before it could be checked."""
+    ints = isinstance(left, int) and isinstance(right, int)
+    if operator == "**" and ints:
+        return right > 0 and abs(left) > 1 and left.bit_length() * right > 4096
+    if operator == "*" and not ints:
+        return any(
+            isinstance(seq, Sized) and isinstance(count, int) and len(seq) * count > MAX_VALUE
+            for seq, count in ((left, right), (right, left))
+        )
+    if operator == "+" and isinstance(left, Sized) and isinstance(right, Sized):
+        return len(left) + len(right) > MAX_VALUE
+    return False
+
+
 _FORMAT_WIDTH = re.compile(r"%[-+ #0]*(\*|\d{5,})")
 
 
@@ -110,22 +125,13 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         self.filters[name] = _limited_filter(func)
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
-        if operator == "**" and isinstance(left, int) and isinstance(right, int):
-            if right > 0 and abs(left) > 1 and left.bit_length() * right > 4096:
-                raise TemplateLimit("Malen regner ut et tall som er for stort.")
-        if operator == "*":
-            for seq, count in ((left, right), (right, left)):
-                if isinstance(seq, Sized) and isinstance(count, int):
-                    if len(seq) * count > MAX_VALUE:
-                        raise _value_limit()
+        if _too_costly(operator, left, right):
+            raise _value_limit()
         if operator == "%" and isinstance(left, str) and _FORMAT_WIDTH.search(left):
             raise TemplateLimit("Malen bruker en bredde i %-formatering som er for stor.")
-        if operator == "+" and isinstance(left, Sized) and isinstance(right, Sized):
-            if len(left) + len(right) > MAX_VALUE:
-                raise _value_limit()
         return _check_value(super().call_binop(context, operator, left, right))
 
-    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:  # noqa: N805
+    def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         _check_args(args, kwargs)
         return _check_value(super().call(__context, __obj, *args, **kwargs))
 
@@ -179,9 +185,11 @@ def _display(filename: str | None, name: str, package: Path) -> str:
         return name
     path = Path(filename)
     if path.is_absolute():  # one of jv's own templates
-        return f"{path.relative_to(package).as_posix()} (jvs egen mal)" if path.is_relative_to(
-            package
-        ) else path.name
+        return (
+            f"{path.relative_to(package).as_posix()} (jvs egen mal)"
+            if path.is_relative_to(package)
+            else path.name
+        )
     return filename
 
 

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 # but NEL, surrogates and the two non-characters
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _NBSP_AS_SPACE = re.compile(r"^(?:[ \t]*-)?[ \t]*[^\s#:'\"][^:#\n]*:\u00a0|^[ \t]*\u00a0", re.M)
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_INVISIBLE = re.compile(
+    "[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
 
 _NAMES = {
     "\u00a0": "et hardt mellomrom (U+00A0)",

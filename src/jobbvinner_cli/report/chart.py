@@ -23,6 +23,7 @@ def escape(text: str) -> str:
     """Text for the SVG: XML-escaped, with the characters XML cannot hold left out."""
     return _escape(_NOT_XML.sub("", text))
 
+
 PALETTE = (
     "#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000",
     "#2e75b6", "#a5a5a5", "#c00000", "#00b0a0", "#7f6000",
