@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jobbvinner_cli import __version__
-from jobbvinner_cli.authoring.templates import make_env, render
 from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.layout import PILOT_FILE, REGISTER_FILE, REPORT_DIR, TEAMS_DIR, TEMPLATES_DIR
 from jobbvinner_cli.model.chapters import PART_TITLES, chapters_for
+from jobbvinner_cli.pipeline.templates import make_env, render
 from jobbvinner_cli.textio import write_atomic
 
 METHODS = ("utviklingsverksted", "tiltaksplan")

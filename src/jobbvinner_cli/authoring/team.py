@@ -7,12 +7,12 @@ from pathlib import Path
 
 from jobbvinner_cli.authoring.record import remember
 from jobbvinner_cli.authoring.scaffold import render_document
-from jobbvinner_cli.authoring.templates import make_env, render
 from jobbvinner_cli.errors import Hint, UsageError
 from jobbvinner_cli.layout import TEAM_FILE, TEAMS_DIR
 from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.pipeline.repo import PilotRepo, is_inside
 from jobbvinner_cli.pipeline.schema import parse_config_text, validate_tree
+from jobbvinner_cli.pipeline.templates import make_env, render
 from jobbvinner_cli.slugs import check_slug, slug_for
 from jobbvinner_cli.textio import write_atomic
 

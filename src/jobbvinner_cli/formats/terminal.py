@@ -12,6 +12,7 @@ writes it.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -63,6 +64,7 @@ def _control_table() -> dict[int, str]:
 
 
 _CONTROLS = _control_table()
+_LONE_ESCAPE = re.compile(r"\\\[(?![a-z#/@])")
 
 
 def printable(text: str) -> str:
@@ -74,7 +76,8 @@ def printable(text: str) -> str:
 def escape(text: str) -> str:
     """User text made safe to put inside Rich markup: markup and control characters shown
     as they are, never acted on."""
-    return _rich_escape(printable(text))
+    # Rich reads «\[» as an escaped bracket even before text that is no tag: keep the backslash
+    return _rich_escape(_LONE_ESCAPE.sub(r"\\\\[", printable(text)))
 
 
 def _safe(part: Part) -> Part:
@@ -86,12 +89,12 @@ def _safe(part: Part) -> Part:
 
 def say(*parts: Part) -> None:
     """One line on stdout; plain parts are printed as they are, never read as markup."""
-    Console(highlight=False, soft_wrap=True).print(Text.assemble(*map(_safe, parts)))
+    Console(highlight=False, soft_wrap=True, emoji=False).print(Text.assemble(*map(_safe, parts)))
 
 
 def error(message: str) -> None:
     """«Feil: …» on stderr."""
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
+    Console(stderr=True, highlight=False, soft_wrap=True, emoji=False).print(
         Text.assemble(("Feil:", "bold red"), " ", printable(message))
     )
 
@@ -130,7 +133,7 @@ def spinner(describe: Callable[[str], str]) -> Iterator[Callable[[str], None]]:
 def _stdout(*, soft_wrap: bool | None = None, width: int | None = None) -> Console:
     """A console for stdout that soft-wraps in a pipe (one finding a line) by default."""
     wrap = not sys.stdout.isatty() if soft_wrap is None else soft_wrap
-    return Console(highlight=False, soft_wrap=wrap, width=width)
+    return Console(highlight=False, soft_wrap=wrap, width=width, emoji=False)
 
 
 def _group_title(report: CheckResult, team: str | None) -> str:

@@ -19,12 +19,12 @@ from jinja2 import (
     TemplateNotFound,
 )
 
-from jobbvinner_cli.authoring.sandbox import LimitedSandbox, render_limited, template_error
 from jobbvinner_cli.dates import format_date, format_short
 from jobbvinner_cli.errors import JvError
 from jobbvinner_cli.layout import TEMPLATES_DIR
 from jobbvinner_cli.pipeline.doctypes import PACKAGE_TEMPLATES
 from jobbvinner_cli.pipeline.read import read_or_raise
+from jobbvinner_cli.pipeline.sandbox import LimitedSandbox, render_limited, template_error
 
 
 def yaml_value(value: Any) -> str:

@@ -97,14 +97,14 @@ def _too_costly(operator: str, left: Any, right: Any) -> bool:
     """Whether an operator would build a value beyond the limits before it could be checked."""
     ints = isinstance(left, int) and isinstance(right, int)
     if operator == "**" and ints:
-        return right > 0 and abs(left) > 1 and left.bit_length() * right > 4096
+        return bool(right > 0 and abs(left) > 1 and left.bit_length() * right > 4096)
     if operator == "*" and not ints:
         return any(
             isinstance(seq, Sized) and isinstance(count, int) and len(seq) * count > MAX_VALUE
             for seq, count in ((left, right), (right, left))
         )
     if operator == "+" and isinstance(left, Sized) and isinstance(right, Sized):
-        return len(left) + len(right) > MAX_VALUE
+        return bool(len(left) + len(right) > MAX_VALUE)
     return False
 
 
