@@ -61,6 +61,14 @@ class InitResult:
     git: str
 
 
+def _enclosing_pilot(folder: Path) -> Path | None:
+    """The pilot folder ``folder`` would be inside of, if any."""
+    for parent in folder.resolve().parents:
+        if (parent / PILOT_FILE).is_file():
+            return parent
+    return None
+
+
 def _inside_git(folder: Path) -> bool:
     probe = folder
     while not probe.exists():
@@ -83,6 +91,13 @@ def init_pilot(options: InitOptions) -> InitResult:
         )
     if root.exists() and not root.is_dir():
         raise UsageError(f"{root} finnes og er ikke en mappe.")
+    outer = _enclosing_pilot(root)
+    if outer is not None:
+        raise UsageError(
+            f"{root} ligger inne i piloten i {outer} ({PILOT_FILE} finnes der). En pilot i en "
+            "pilot blir lest som filer i den ytre, og jv vet ikke hvilken du mener. Ingenting "
+            "er endret. Velg en mappe utenfor."
+        )
     for sub in (TEAMS_DIR, REPORT_DIR):
         if (root / sub).exists() and any((root / sub).iterdir()):
             raise UsageError(

@@ -8,7 +8,6 @@ as that command, before it runs.
 from __future__ import annotations
 
 import os
-import re
 import unicodedata
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from jobbvinner_cli.pipeline.nesting import MAX_BRACKET_DEPTH, deepest_brackets
 from jobbvinner_cli.pipeline.problems import FAMILY as FILES_FAMILY
 from jobbvinner_cli.pipeline.problems import JV121
 from jobbvinner_cli.pipeline.read import is_folder, outside_root, read_file
+from jobbvinner_cli.slugs import windows_problem
 
 JV131 = Rule(
     "JV131",
@@ -76,20 +76,6 @@ JV650 = Rule(
 )
 
 RULES = (JV131, JV132, JV133, JV650)
-
-_RESERVED = re.compile(r"(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?", re.I)
-_BAD_CHARS = re.compile(r'[<>:"|?*\\\x00-\x1f]')
-
-
-def windows_problem(name: str) -> str | None:
-    """Why Windows cannot hold a file or folder called ``name``, or None."""
-    if _RESERVED.fullmatch(name):
-        return f"«{name}» er et navn Windows reserverer for en enhet"
-    if name.endswith((".", " ")):
-        return f"«{name}» slutter med punktum eller mellomrom, som Windows fjerner"
-    if _BAD_CHARS.search(name):
-        return f"«{name}» har et tegn Windows ikke tillater i filnavn"
-    return None
 
 
 def _entries(folder: Path) -> list[os.DirEntry[str]]:

@@ -11,10 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from jobbvinner_cli.pipeline.yamltext import Node
+from typing import Any
 
 # what YAML 1.1 and 1.2 forbid in a text: C0 controls but tab and line ends, DEL, C1 controls
 # but NEL, surrogates and the two non-characters
@@ -91,13 +88,14 @@ def hidden_characters(text: str) -> Iterator[tuple[int, str]]:
         )
 
 
-def cut_by_comment(text: str, tree: Node | None) -> Iterator[tuple[int, str, str]]:
+def cut_by_comment(text: str, tree: Any) -> Iterator[tuple[int, str, str]]:
     """(line, key, value) of each plain value that « #» cut short: YAML reads the rest of
     the line as a comment, so «effektmål: Tiltak #1 …» is just «Tiltak»."""
     if tree is None or " #" not in text:
         return
     lines = text.split("\n")
-    stack: list[tuple[str, Node]] = [("", tree)]
+    # ``tree`` is yamltext's Node (not imported: yamltext imports this module)
+    stack: list[tuple[str, Any]] = [("", tree)]
     while stack:
         key, node = stack.pop()
         if node.mapping is not None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +14,7 @@ from jobbvinner_cli.diagnostics import Diagnostic, Severity
 from jobbvinner_cli.errors import ConfigError, Hint, JvError, UsageError
 from jobbvinner_cli.layout import PILOT_FILE, TEAMS_DIR
 from jobbvinner_cli.report.tables import pipe_table
+from jobbvinner_cli.textio import build_folder
 
 if TYPE_CHECKING:
     from jobbvinner_cli.check.engine import CheckResult
@@ -132,7 +132,7 @@ def build_report(
     )
     # what the report's tables cannot show is said, not dropped in silence (JV211)
     data.warnings += [_located(d) for d in result.diagnostics if d.code == "JV211"]
-    workdir = Path(tempfile.mkdtemp(prefix="jv-bygg-"))
+    workdir = build_folder("bygg")
     try:
         assembler = Assembler(data, workdir, include_team_reports=include_team_reports)
         progress("figurer")
@@ -258,7 +258,7 @@ def export_document(
     first_line = body.line(start) + len(raw) - len(text)  # each blank line dropped is one "\n"
     text = text.rstrip("\n")
     header = pipe_table(["Felt", "Verdi"], rows)
-    workdir = Path(tempfile.mkdtemp(prefix="jv-eksport-"))
+    workdir = build_folder("eksport")
     try:
         text = Images(result.root, workdir).rewrite(text, display, first_line)
         markdown = f"{header}\n\n{text}\n"
