@@ -136,5 +136,7 @@ def sweep_pilot(root: Path) -> None:
 
 def build_folder(kind: str) -> Path:
     """A new build folder in the system's temp folder, after removing stale ones."""
-    sweep(Path(tempfile.gettempdir()), BUILD_PREFIX, STALE_BUILD_SECONDS)
+    temp = Path(tempfile.gettempdir())
+    for prefix in (BUILD_PREFIX, "jv-bygg-", "jv-eksport-"):  # and what earlier versions left
+        sweep(temp, prefix, STALE_BUILD_SECONDS)
     return Path(tempfile.mkdtemp(prefix=f"{BUILD_PREFIX}{kind}-"))
