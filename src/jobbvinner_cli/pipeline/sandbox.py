@@ -74,8 +74,7 @@ def _short_number(value: int) -> str:
 
 
 def _limited_range(*args: int) -> range:
-    _check_args(args, {})
-    rng = range(*args)
+    rng = range(*args)  # lazy: even range(10**100) costs nothing until it is looped over
     if len(rng) > MAX_LOOP:
         raise TemplateLimit(
             f"Malen lager en løkke på {len(rng):,} runder".replace(",", " ")
@@ -132,7 +131,8 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
         return _check_value(super().call_binop(context, operator, left, right))
 
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
-        _check_args(args, kwargs)
+        if __obj is not _limited_range:  # range() says how long the loop would be
+            _check_args(args, kwargs)
         return _check_value(super().call(__context, __obj, *args, **kwargs))
 
     def getattr(self, obj: Any, attribute: str) -> Any:
