@@ -106,6 +106,7 @@ def cut_by_comment(text: str, tree: Any) -> Iterator[tuple[int, str, str]]:
             line = lines[node.line - 1]
             at = line.find(node.scalar)
             rest = line[at + len(node.scalar) :] if at >= 0 else ""
-            # «# note» is a comment; «#1 er …» is text the user meant to keep
-            if re.match(r"[ \t]+#[^\s#]", rest):
+            # «  # note» is a comment, as jv's templates write them; «#1 er …» or « # og …»
+            # right after a word is text the user meant to keep
+            if re.match(r"[ \t]+#[^\s#]| #", rest) and not rest.startswith("  "):
                 yield node.line, key, line[at:].strip()
