@@ -10,7 +10,6 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _MAX_LEN = 60
 # Windows reserves these device names, in any case and with any extension
 _RESERVED = re.compile(r"(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(?:\..*)?", re.I)
-_BAD_CHARS = re.compile(r'[<>:"|?*\\\x00-\x1f]')
 
 
 def windows_problem(name: str) -> str | None:
@@ -19,8 +18,6 @@ def windows_problem(name: str) -> str | None:
         return f"«{name}» er et navn Windows reserverer for en enhet"
     if name.endswith((".", " ")):
         return f"«{name}» slutter med punktum eller mellomrom, som Windows fjerner"
-    if _BAD_CHARS.search(name):
-        return f"«{name}» har et tegn Windows ikke tillater i filnavn"
     return None
 
 

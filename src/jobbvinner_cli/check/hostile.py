@@ -27,9 +27,8 @@ JV131 = Rule(
     FILES_FAMILY,
     "Et fil- eller mappenavn som Windows ikke kan lagre (CON, PRN, AUX, NUL, COM1, LPT1 …).",
     "Windows reserverer noen navn for enheter, uansett store eller små bokstaver og "
-    "filendelse, og godtar ikke navn som slutter med punktum eller mellomrom eller har tegn "
-    'som < > : " | ? *. En pilot med et slikt navn kan ikke hentes ned (git clone) eller '
-    "synkroniseres på en Windows-maskin. Gi filen eller mappen et annet navn.",
+    "filendelse, og godtar ikke navn som slutter med punktum eller mellomrom. En pilot med et "
+    "slikt navn kan ikke hentes ned (git clone) eller synkroniseres på en Windows-maskin. Gi filen eller mappen et annet navn.",
     "teams/con/team.yaml",
     "teams/con-kommune/team.yaml",
 )

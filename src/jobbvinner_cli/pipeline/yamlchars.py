@@ -17,6 +17,7 @@ from typing import Any
 # but NEL, surrogates and the two non-characters
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _NBSP_AS_SPACE = re.compile(r"^(?:[ \t]*-)?[ \t]*[^\s#:'\"][^:#\n]*:\u00a0|^[ \t]*\u00a0", re.M)
+_TRAILING_NBSP = re.compile("\u00a0[ \t\u00a0]*$", re.M)
 _INVISIBLE = re.compile(
     "[\u00ad\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
 )
@@ -86,6 +87,15 @@ def hidden_characters(text: str) -> Iterator[tuple[int, str]]:
             f"Linjen inneholder {character_name(found[0])}, som ikke synes, men gjør teksten "
             "til en annen enn den ser ut som. Slett tegnet (skriv ordet på nytt).",
         )
+    for found in _TRAILING_NBSP.finditer(text):
+        line = _line_of(text, found.start())
+        if line not in seen:
+            seen.add(line)
+            yield (
+                line,
+                "Linjen slutter med et hardt mellomrom (U+00A0), som blir en del av verdien "
+                "uten å synes. Slett det.",
+            )
 
 
 def cut_by_comment(text: str, tree: Any) -> Iterator[tuple[int, str, str]]:
