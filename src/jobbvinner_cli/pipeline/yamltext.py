@@ -49,18 +49,19 @@ class YamlTextError(ValueError):
         *,
         other: int | None = None,
     ) -> None:
-        super().__init__(message)
-        self.message = message
+        self._template = message  # «{other}» stands for the other line
         self.line = line
         self.kind = kind
         self.column = column  # 1-based, when libyaml said where
         self.other = other  # the first line of a duplicate key, within the text
+        self.message = self.worded(0)
+        super().__init__(self.message)
 
     def worded(self, offset: int) -> str:
         """The message for a text whose first line is file line ``offset + 1``."""
         if self.other is None:
-            return self.message
-        return self.message.replace("{other}", str(self.other + offset))
+            return self._template
+        return self._template.replace("{other}", str(self.other + offset))
 
 
 @dataclass(slots=True)
