@@ -230,3 +230,17 @@ def test_a_new_team_retried_after_a_kill_just_works(orkdal: Path) -> None:
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in leftover.iterdir()) == ["hovedplan.md", "team.yaml"]
     assert [p.name for p in (orkdal / "teams").iterdir() if p.name.startswith(".jv-")] == []
+
+
+def test_an_init_retried_after_a_kill_just_works(tmp_path: Path) -> None:
+    root = tmp_path / "ny"
+    assert jv("init", str(root), "--name", "Ny", "--no-git").exit_code == 0
+    (root / "pilot.yaml").unlink()  # killed before the last file: pilot.yaml
+    (root / "rapport" / "03-mal.md").unlink()
+    result = jv("init", str(root), "--name", "Ny", "--no-git")
+    assert result.exit_code == 0, result.output
+    assert (root / "pilot.yaml").is_file() and (root / "rapport" / "03-mal.md").is_file()
+    (root / "pilot.yaml").unlink()
+    (root / "rapport" / "egne-notater.md").write_text("x\n", encoding="utf-8")
+    result = jv("init", str(root), "--name", "Ny", "--no-git")
+    assert result.exit_code == 2 and "finnes allerede og er ikke tom" in result.output

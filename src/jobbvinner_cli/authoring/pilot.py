@@ -13,7 +13,7 @@ from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.layout import PILOT_FILE, REGISTER_FILE, REPORT_DIR, TEAMS_DIR, TEMPLATES_DIR
 from jobbvinner_cli.model.chapters import PART_TITLES, chapters_for
 from jobbvinner_cli.pipeline.templates import make_env, render
-from jobbvinner_cli.textio import write_atomic
+from jobbvinner_cli.textio import TEMP_PREFIX, write_atomic
 
 METHODS = ("utviklingsverksted", "tiltaksplan")
 
@@ -98,12 +98,6 @@ def init_pilot(options: InitOptions) -> InitResult:
             "pilot blir lest som filer i den ytre, og jv vet ikke hvilken du mener. Ingenting "
             "er endret. Velg en mappe utenfor."
         )
-    for sub in (TEAMS_DIR, REPORT_DIR):
-        if (root / sub).exists() and any((root / sub).iterdir()):
-            raise UsageError(
-                f"{root / sub} finnes allerede og er ikke tom. jv init lager en ny pilot i en tom "
-                "mappe og rører ikke filer som finnes."
-            )
     if options.variant not in ("orkdal", "ostfold"):
         raise UsageError(f"Ukjent malvariant «{options.variant}». Velg orkdal eller ostfold.")
     if options.method not in METHODS:
@@ -151,6 +145,19 @@ def init_pilot(options: InitOptions) -> InitResult:
     files[".pre-commit-config.yaml"] = render(env, "pre-commit-config.yaml.j2", tool)
     files[f"{TEAMS_DIR}/.gitkeep"] = ""
 
+    for sub in (TEAMS_DIR, REPORT_DIR):
+        # what an init that was killed wrote is no reason to refuse the retry
+        if (root / sub).is_dir() and any(
+            f"{sub}/{p.name}" not in files and not p.name.startswith(TEMP_PREFIX)
+            for p in (root / sub).iterdir()
+        ):
+            raise UsageError(
+                f"{root / sub} finnes allerede og er ikke tom. jv init lager en ny pilot i en tom "
+                "mappe og rører ikke filer som finnes."
+            )
+    # pilot.yaml last: until it is there, the folder is no pilot, and a retry after a kill
+    # writes what is missing
+    files[PILOT_FILE] = files.pop(PILOT_FILE)
     written: list[str] = []
     root.mkdir(parents=True, exist_ok=True)
     for rel, text in files.items():
