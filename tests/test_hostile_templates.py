@@ -121,6 +121,9 @@ CASES = [
         1,
         "Malen lager en verdi på over 1 000 000 tegn",
     ),
+    ('{{ ("a" * 100000) | replace("a", "b" * 100) }}\n', 1, "Malen lager en verdi på over"),
+    ('{{ ("x\\n" * 1000) | indent(999999) }}\n', 1, "Malen lager en verdi på over"),
+    ('{{ ("\\t" * 100000).expandtabs(1000) }}\n', 1, "Malen lager en verdi på over"),
     ("{{ 1 / 0 }}\n", 1, "Malen deler på null."),
     ("{{ ''.__class__ }}\n", 1, "Malen prøver noe som ikke er tillatt i en mal"),
 ]

@@ -83,10 +83,50 @@ def _limited_range(*args: int) -> range:
     return rng
 
 
+# Operations whose result can be far longer than what they are given (a replacement in every
+# place, a width on every line, a separator between every item): their result is estimated
+# before they run, as the length of the value times the largest other argument.
+_MULTIPLYING = frozenset(
+    {"replace", "indent", "join", "expandtabs", "center", "ljust", "rjust", "zfill", "format",
+     "format_map", "wordwrap", "do_replace", "do_indent", "do_join", "do_center", "do_format",
+     "do_wordwrap", "sync_do_join"}
+)  # fmt: skip
+_SPEC_WIDTH = re.compile(r"\{[^{}]*:[^{}]*\d{5,}|%[-+ #0]*(\*|\d{5,})")
+
+
+def _size(value: Any) -> int:
+    if isinstance(value, bool):
+        return 1
+    if isinstance(value, int):
+        return abs(value)
+    if isinstance(value, (str, list, tuple, dict)):
+        return (
+            len(value) + sum(len(v) for v in value if isinstance(v, str))
+            if isinstance(value, (list, tuple))
+            else len(value)
+        )
+    return 1
+
+
+def _check_growth(name: str, values: tuple[Any, ...]) -> None:
+    """Refuse a multiplying operation whose result could pass the limit, before it runs."""
+    if name not in _MULTIPLYING:
+        return
+    sized = [v for v in values if isinstance(v, (str, int, list, tuple, dict))]
+    if not sized:
+        return
+    first, *rest = sized
+    if isinstance(first, str) and name.endswith("format") and _SPEC_WIDTH.search(first):
+        raise TemplateLimit("Malen bruker en bredde i formateringen som er for stor.")
+    if (_size(first) + 1) * max([1, *(_size(v) for v in rest)]) > MAX_VALUE:
+        raise _value_limit()
+
+
 def _limited_filter(func: Callable[..., Any]) -> Callable[..., Any]:
     @functools.wraps(func)  # keeps jinja_pass_arg, so context-taking filters still get it
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         _check_args(args, kwargs)
+        _check_growth(func.__name__, (*args, *kwargs.values()))
         return _check_value(func(*args, **kwargs))
 
     return wrapper
@@ -133,6 +173,8 @@ class LimitedSandbox(ImmutableSandboxedEnvironment):
     def call(__self, __context: Context, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         if __obj is not _limited_range:  # range() says how long the loop would be
             _check_args(args, kwargs)
+            owner = getattr(__obj, "__self__", None)
+            _check_growth(getattr(__obj, "__name__", ""), (owner, *args, *kwargs.values()))
         return _check_value(super().call(__context, __obj, *args, **kwargs))
 
     def getattr(self, obj: Any, attribute: str) -> Any:
