@@ -82,8 +82,8 @@ def _inside_git(folder: Path) -> bool:
     return result.returncode == 0 and result.stdout.strip() == "true"
 
 
-def init_pilot(options: InitOptions) -> InitResult:
-    root = options.directory.expanduser()
+def _refuse_place(root: Path) -> None:
+    """A folder that is a pilot, is no folder, or lies inside a pilot gets no new pilot."""
     if (root / PILOT_FILE).exists():
         raise UsageError(
             f"{root} har allerede en pilot ({PILOT_FILE} finnes). Ingenting er endret. "
@@ -98,6 +98,25 @@ def init_pilot(options: InitOptions) -> InitResult:
             "pilot blir lest som filer i den ytre, og jv vet ikke hvilken du mener. Ingenting "
             "er endret. Velg en mappe utenfor."
         )
+
+
+def _refuse_others_files(root: Path, files: dict[str, str]) -> None:
+    """teams/ and rapport/ must be empty, but for what an init that was killed wrote: that
+    is no reason to refuse the retry."""
+    for sub in (TEAMS_DIR, REPORT_DIR):
+        if (root / sub).is_dir() and any(
+            f"{sub}/{p.name}" not in files and not p.name.startswith(TEMP_PREFIX)
+            for p in (root / sub).iterdir()
+        ):
+            raise UsageError(
+                f"{root / sub} finnes allerede og er ikke tom. jv init lager en ny pilot i en tom "
+                "mappe og rører ikke filer som finnes."
+            )
+
+
+def init_pilot(options: InitOptions) -> InitResult:
+    root = options.directory.expanduser()
+    _refuse_place(root)
     if options.variant not in ("orkdal", "ostfold"):
         raise UsageError(f"Ukjent malvariant «{options.variant}». Velg orkdal eller ostfold.")
     if options.method not in METHODS:
@@ -145,16 +164,7 @@ def init_pilot(options: InitOptions) -> InitResult:
     files[".pre-commit-config.yaml"] = render(env, "pre-commit-config.yaml.j2", tool)
     files[f"{TEAMS_DIR}/.gitkeep"] = ""
 
-    for sub in (TEAMS_DIR, REPORT_DIR):
-        # what an init that was killed wrote is no reason to refuse the retry
-        if (root / sub).is_dir() and any(
-            f"{sub}/{p.name}" not in files and not p.name.startswith(TEMP_PREFIX)
-            for p in (root / sub).iterdir()
-        ):
-            raise UsageError(
-                f"{root / sub} finnes allerede og er ikke tom. jv init lager en ny pilot i en tom "
-                "mappe og rører ikke filer som finnes."
-            )
+    _refuse_others_files(root, files)
     # pilot.yaml last: until it is there, the folder is no pilot, and a retry after a kill
     # writes what is missing
     files[PILOT_FILE] = files.pop(PILOT_FILE)
