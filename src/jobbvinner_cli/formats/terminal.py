@@ -102,8 +102,8 @@ def error(message: str) -> None:
 def warning(message: str, *, stderr: bool = False) -> None:
     """«Advarsel: …» on stdout (on stderr when stdout carries a file, such as a calendar)."""
     if stderr:
-        Console(stderr=True, highlight=False, soft_wrap=True).print(
-            Text.assemble(("Advarsel:", "yellow"), " ", message)
+        Console(stderr=True, highlight=False, soft_wrap=True, emoji=False).print(
+            Text.assemble(("Advarsel:", "yellow"), " ", printable(message))
         )
         return
     say(("Advarsel:", "yellow"), " ", message)
