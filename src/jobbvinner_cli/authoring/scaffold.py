@@ -9,7 +9,6 @@ from typing import Any
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from jobbvinner_cli.authoring.record import remember
-from jobbvinner_cli.pipeline.templates import make_env, render, template_for
 from jobbvinner_cli.dates import month_columns, month_name
 from jobbvinner_cli.diagnostics import Sink
 from jobbvinner_cli.errors import Hint, JvError, UsageError

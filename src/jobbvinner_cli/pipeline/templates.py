@@ -18,6 +18,7 @@ from jinja2 import (
     Template,
     TemplateNotFound,
 )
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from jobbvinner_cli.dates import format_date, format_short
 from jobbvinner_cli.errors import JvError
@@ -97,7 +98,7 @@ def make_env(pilot_root: Path | None) -> LimitedSandbox:
     return env
 
 
-def _load(env: LimitedSandbox, name: str) -> Template:
+def _load(env: ImmutableSandboxedEnvironment, name: str) -> Template:
     """A compiled template; a syntax error or unknown filter is the user's message."""
     try:
         return env.get_template(name)
@@ -107,7 +108,7 @@ def _load(env: LimitedSandbox, name: str) -> Template:
         raise template_error(exc, name, PACKAGE_TEMPLATES) from None
 
 
-def template_for(env: LimitedSandbox, type_name: str, variant: str) -> str:
+def template_for(env: ImmutableSandboxedEnvironment, type_name: str, variant: str) -> str:
     """The template file for a type: «type.variant.md.j2», «type.md.j2», else the generic one."""
     for name in (f"{type_name}.{variant}.md.j2", f"{type_name}.md.j2", "dokument.md.j2"):
         try:
@@ -118,7 +119,7 @@ def template_for(env: LimitedSandbox, type_name: str, variant: str) -> str:
     raise JvError(f"Fant ingen mal for dokumenttypen «{type_name}».")
 
 
-def render(env: LimitedSandbox, name: str, context: dict[str, Any]) -> str:
+def render(env: ImmutableSandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
     """The text of template ``name``; every failure a UsageError naming file and line."""
     try:
         template = _load(env, name)
