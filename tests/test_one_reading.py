@@ -312,3 +312,72 @@ def test_lever_and_sync_leave_what_the_check_cannot_read(orkdal: Path, run: Run)
     assert SECRET not in lever.output + linked_lever.output + sync.output
     assert doc.read_text(encoding="utf-8") == broken
     assert outside.read_text(encoding="utf-8") == f"# Hemmelig\n\n{SECRET}\n"
+
+
+# --- the same verdict from every command --------------------------------------------------
+
+
+def _set_line(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (old, path)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _hitra(root: Path, name: str) -> Path:
+    return root / "teams" / "hitra" / name
+
+
+BREAKAGES = {
+    "unknown key in pilot.yaml": lambda r: _set_line(r / "pilot.yaml", "region:", "regionn: x\nregion:"),
+    "unknown key in team.yaml": lambda r: _set_line(_hitra(r, "team.yaml"), "status:", "farge: blå\nstatus:"),
+    "list for text in team.yaml": lambda r: _set_line(_hitra(r, "team.yaml"), "kommune: Hitra", "kommune:\n  - Hitra"),
+    "duplicate key in pilot.yaml": lambda r: _set_line(r / "pilot.yaml", "region:", "region: A\nregion:"),
+    "control character in team.yaml": lambda r: _set_line(_hitra(r, "team.yaml"), "kommune: Hitra", "kommune: Hi\x0btra"),
+    "no-break space after a colon": lambda r: _set_line(r / "pilot.yaml", "region: ", "region:\u00a0"),
+    "value cut by a comment": lambda r: _set_line(_hitra(r, "team.yaml"), "gruppeleder: Jorid Kvernes", "gruppeleder: Jorid #1 Kvernes"),
+    "zero-width space in a status": lambda r: _set_line(_hitra(r, "hovedplan.md"), "status: levert", "status: lev\u200bert"),
+    "markup in a team name": lambda r: _set_line(_hitra(r, "team.yaml"), "kommune: Hitra", 'kommune: "Hi[/]tra [red]x"'),
+    "broken pilot template": lambda r: (r / "templates" / "hovedplan.md.j2").write_text("{% if %}\n", "utf-8"),
+    "deep brackets in a chapter": lambda r: _set_line(r / "rapport" / "02-bakgrunn.md", "\n\n", "\n\n" + "[" * 12 + "x" + "]" * 12 + "\n\n"),
+    "team folder Windows reserves": lambda r: shutil.copytree(r / "teams" / "froya", r / "teams" / "prn"),
+}  # fmt: skip
+
+
+def _every_command(run: Run, root: Path) -> dict[str, tuple[int, str]]:
+    """Each command's exit code and output on the pilot at ``root`` (a copy per command that
+    writes, so one command's output is not the next one's input)."""
+    pilot = ("--pilot", str(root))
+    out = root.parent / "ut"
+    out.mkdir(exist_ok=True)
+    runs = {
+        "check": ("check", *pilot, "--today", TODAY),
+        "status": ("status", *pilot, "--today", TODAY),
+        "types": ("types", *pilot),
+        "build-report": ("build-report", *pilot, "--today", TODAY, "-o", str(out / "r.html")),
+        "export": ("export", "hovedplan", "--team", "froya", *pilot, "-o", str(out / "h.html")),
+        "scaffold": ("scaffold", "statusrapport", "--team", "froya", "--nr", "4", "--force", *pilot),
+        "new-team": ("new-team", "Bodø", *pilot),
+    }  # fmt: skip
+    verdicts = {}
+    for name, args in runs.items():
+        result = run(*args)
+        verdicts[name] = (result.exit_code, result.output)
+    return verdicts
+
+
+@pytest.mark.parametrize("breakage", list(BREAKAGES))
+def test_every_command_gives_the_check_s_verdict(orkdal: Path, run: Run, breakage: str) -> None:
+    """What `jv check` passes, no command refuses; what a command refuses, `jv check` calls
+    an error. No command crashes (a traceback fails the test)."""
+    BREAKAGES[breakage](orkdal)
+    verdicts = _every_command(run, orkdal)
+    check_code, check_output = verdicts.pop("check")
+    assert check_code in (0, 1, 2), check_output  # 2: pilot.yaml cannot be read at all
+    failed = {name: output for name, (code, output) in verdicts.items() if code != 0}
+    if check_code == 0:
+        assert failed == {}, f"jv check passes, but {sorted(failed)} refuse"
+    else:
+        assert "feil " in check_output.splitlines()[-1] or "feil," in check_output
+    for name, (code, output) in verdicts.items():
+        assert code in (0, 1, 2), (name, output)
+        assert "Traceback" not in output and "\x1b" not in output, name

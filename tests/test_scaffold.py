@@ -242,16 +242,19 @@ def test_templates_run_in_a_sandbox(pilot: Path, run: Run) -> None:
     )
     before = snapshot(pilot)
     result = run("scaffold", "hovedplan", "--team", "hitra", "--force", cwd=pilot)
-    assert result.exit_code == 1
-    assert "Malen" in result.output
+    assert result.exit_code == 2
+    assert "templates/hovedplan.md.j2:1: Malen prøver noe som ikke er tillatt" in result.output
     assert snapshot(pilot) == before
 
 
 def test_undefined_template_variables_are_errors(pilot: Path, run: Run) -> None:
     (pilot / "templates" / "hovedplan.md.j2").write_text("{{ team.kommmune }}\n", encoding="utf-8")
     result = run("scaffold", "hovedplan", "--team", "hitra", "--force", cwd=pilot)
-    assert result.exit_code == 1
-    assert "verdi som ikke finnes" in result.output
+    assert result.exit_code == 2
+    assert (
+        "templates/hovedplan.md.j2:1: Malen bruker feltet «kommmune», som ikke finnes."
+        in result.output
+    )
 
 
 def test_prosjektplan_is_a_pilot_document(pilot: Path, run: Run) -> None:

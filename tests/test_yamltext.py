@@ -23,7 +23,7 @@ def test_scalars_stay_text_with_lines() -> None:
     ("text", "line", "words"),
     [
         ("a: &x 1\nb: *x\n", 1, "Ankeret"),
-        ("a: 1\nb: 2\na: 3\n", 3, "to ganger (også på linje 1)"),
+        ("a: 1\nb: 2\na: 3\n", 3, "to ganger: på linje 1 og her"),
         ("a: !!python/object:os.system 1\n", 1, "Typemerket"),
         ("a: b: c\n", 1, "kolon"),
         ("a: 1\n---\nb: 2\n", 2, "mer enn ett YAML-dokument"),

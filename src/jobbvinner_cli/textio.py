@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
+import shutil
+import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,7 +52,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     """Write via a temporary file in the same folder, so a crash never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8") if isinstance(text, str) else text
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_name(path.name))
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -70,3 +74,69 @@ def write_new(path: Path, text: str, *, force: bool, display: str | None = None)
             hint=Hint.REPLACE_FILE,
         )
     write_atomic(path, text)
+
+
+# --- what a killed jv leaves behind ---------------------------------------------------------
+#
+# Every temporary file or folder jv makes next to its output starts with TEMP_PREFIX, and
+# every build folder in the system's temp folder with BUILD_PREFIX. A process killed
+# mid-write leaves one behind; the next run of any command removes those of this user that
+# are older than a running jv could be (sweep), and nothing else.
+
+TEMP_PREFIX = ".jv-tmp-"
+BUILD_PREFIX = "jv-tmp-"
+STALE_SECONDS = 15 * 60  # a write takes milliseconds; a temporary this old is a leftover
+STALE_BUILD_SECONDS = 2 * 60 * 60  # longer than any build's time limit
+
+
+def temp_name(name: str) -> str:
+    """The start of a temporary name for ``name``, recognisably jv's."""
+    return f"{TEMP_PREFIX}{name}.{secrets.token_hex(3)}."
+
+
+def sweep(folder: Path, prefix: str = TEMP_PREFIX, max_age: float = STALE_SECONDS) -> list[str]:
+    """Remove this user's leftovers called ``prefix…`` in ``folder`` older than ``max_age``
+    seconds; the names removed. A link is removed, never followed."""
+    removed: list[str] = []
+    now = time.time()
+    uid = os.getuid() if hasattr(os, "getuid") else None
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(prefix)]
+    except OSError:
+        return removed
+    for entry in entries:
+        try:
+            info = entry.stat(follow_symlinks=False)
+            if now - info.st_mtime < max_age or (uid is not None and info.st_uid != uid):
+                continue
+            if stat.S_ISDIR(info.st_mode):
+                shutil.rmtree(entry.path)
+            else:
+                os.unlink(entry.path)
+        except OSError:
+            continue  # another jv got there first, or it is not ours to remove
+        removed.append(entry.name)
+    return removed
+
+
+def sweep_pilot(root: Path) -> None:
+    """Leftovers of killed writes in the pilot's folders (teams/, each team, rapport/)."""
+    from jobbvinner_cli.layout import REPORT_DIR, TEAMS_DIR
+
+    sweep(root)
+    sweep(root / REPORT_DIR)
+    teams = root / TEAMS_DIR
+    sweep(teams)
+    if not teams.is_symlink():
+        with contextlib.suppress(OSError), os.scandir(teams) as entries:
+            for entry in entries:
+                if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False):
+                    sweep(Path(entry.path))
+
+
+def build_folder(kind: str) -> Path:
+    """A new build folder in the system's temp folder, after removing stale ones."""
+    temp = Path(tempfile.gettempdir())
+    for prefix in (BUILD_PREFIX, "jv-bygg-", "jv-eksport-"):  # and what earlier versions left
+        sweep(temp, prefix, STALE_BUILD_SECONDS)
+    return Path(tempfile.mkdtemp(prefix=f"{BUILD_PREFIX}{kind}-"))

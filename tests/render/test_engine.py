@@ -635,3 +635,35 @@ def test_metadata_is_literal_text(tmp_path: Path) -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt; ] #read(&quot;/etc/passwd&quot;)" in text
     docx = render("# K\n\nx\n", meta, tmp_path / "m.docx", "docx", workdir=workdir)
     assert Document(str(docx.path)).paragraphs[0].text == evil
+
+
+def test_a_pandoc_time_out_names_the_file_it_was_stuck_on(tmp_path: Path) -> None:
+    workdir = tmp_path / "bygg"
+    workdir.mkdir()
+    markdown = (
+        "# Innledning\n\nVanlig tekst.\n\n# Bakgrunn\n\nTekst.\n\n"
+        + "[" * 18
+        + "x"
+        + "]" * 18
+        + "\n"
+    )
+    with pytest.raises(RenderError) as info:
+        render(
+            markdown,
+            make_meta(),
+            tmp_path / "r.html",
+            "html",
+            workdir=workdir,
+            spans=[
+                SourceSpan(1, 4, "rapport/01-innledning.md", 1),
+                SourceSpan(5, 9, "rapport/02-bakgrunn.md", 3),
+            ],
+            timeout=1,
+        )
+    assert (info.value.path, info.value.line) == ("rapport/02-bakgrunn.md", 7)
+    assert info.value.message == (
+        "Pandoc brukte mer enn 1 sekunder og ble stoppet. Rapporten ble ikke laget; prøv igjen, "
+        "eventuelt med lengre tidsgrense. Den stod trolig fast på denne linjen, der "
+        "hakeparenteser er nøstet i 18 nivåer; fjern de ekstra (jv check viser hvor)."
+    )
+    assert not (tmp_path / "r.html").exists()

@@ -9,11 +9,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jobbvinner_cli import __version__
-from jobbvinner_cli.authoring.templates import make_env, render
 from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.layout import PILOT_FILE, REGISTER_FILE, REPORT_DIR, TEAMS_DIR, TEMPLATES_DIR
 from jobbvinner_cli.model.chapters import PART_TITLES, chapters_for
-from jobbvinner_cli.textio import write_atomic
+from jobbvinner_cli.pipeline.templates import make_env, render
+from jobbvinner_cli.textio import TEMP_PREFIX, write_atomic
 
 METHODS = ("utviklingsverksted", "tiltaksplan")
 
@@ -61,6 +61,14 @@ class InitResult:
     git: str
 
 
+def _enclosing_pilot(folder: Path) -> Path | None:
+    """The pilot folder ``folder`` would be inside of, if any."""
+    for parent in folder.resolve().parents:
+        if (parent / PILOT_FILE).is_file():
+            return parent
+    return None
+
+
 def _inside_git(folder: Path) -> bool:
     probe = folder
     while not probe.exists():
@@ -74,8 +82,8 @@ def _inside_git(folder: Path) -> bool:
     return result.returncode == 0 and result.stdout.strip() == "true"
 
 
-def init_pilot(options: InitOptions) -> InitResult:
-    root = options.directory.expanduser()
+def _refuse_place(root: Path) -> None:
+    """A folder that is a pilot, is no folder, or lies inside a pilot gets no new pilot."""
     if (root / PILOT_FILE).exists():
         raise UsageError(
             f"{root} har allerede en pilot ({PILOT_FILE} finnes). Ingenting er endret. "
@@ -83,12 +91,32 @@ def init_pilot(options: InitOptions) -> InitResult:
         )
     if root.exists() and not root.is_dir():
         raise UsageError(f"{root} finnes og er ikke en mappe.")
+    outer = _enclosing_pilot(root)
+    if outer is not None:
+        raise UsageError(
+            f"{root} ligger inne i piloten i {outer} ({PILOT_FILE} finnes der). En pilot i en "
+            "pilot blir lest som filer i den ytre, og jv vet ikke hvilken du mener. Ingenting "
+            "er endret. Velg en mappe utenfor."
+        )
+
+
+def _refuse_others_files(root: Path, files: dict[str, str]) -> None:
+    """teams/ and rapport/ must be empty, but for what an init that was killed wrote: that
+    is no reason to refuse the retry."""
     for sub in (TEAMS_DIR, REPORT_DIR):
-        if (root / sub).exists() and any((root / sub).iterdir()):
+        if (root / sub).is_dir() and any(
+            f"{sub}/{p.name}" not in files and not p.name.startswith(TEMP_PREFIX)
+            for p in (root / sub).iterdir()
+        ):
             raise UsageError(
                 f"{root / sub} finnes allerede og er ikke tom. jv init lager en ny pilot i en tom "
                 "mappe og rører ikke filer som finnes."
             )
+
+
+def init_pilot(options: InitOptions) -> InitResult:
+    root = options.directory.expanduser()
+    _refuse_place(root)
     if options.variant not in ("orkdal", "ostfold"):
         raise UsageError(f"Ukjent malvariant «{options.variant}». Velg orkdal eller ostfold.")
     if options.method not in METHODS:
@@ -136,6 +164,10 @@ def init_pilot(options: InitOptions) -> InitResult:
     files[".pre-commit-config.yaml"] = render(env, "pre-commit-config.yaml.j2", tool)
     files[f"{TEAMS_DIR}/.gitkeep"] = ""
 
+    _refuse_others_files(root, files)
+    # pilot.yaml last: until it is there, the folder is no pilot, and a retry after a kill
+    # writes what is missing
+    files[PILOT_FILE] = files.pop(PILOT_FILE)
     written: list[str] = []
     root.mkdir(parents=True, exist_ok=True)
     for rel, text in files.items():

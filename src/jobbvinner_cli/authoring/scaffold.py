@@ -9,7 +9,6 @@ from typing import Any
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from jobbvinner_cli.authoring.record import remember
-from jobbvinner_cli.authoring.templates import make_env, render, template_for
 from jobbvinner_cli.dates import month_columns, month_name
 from jobbvinner_cli.diagnostics import Sink
 from jobbvinner_cli.errors import Hint, JvError, UsageError
@@ -19,6 +18,7 @@ from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.pipeline.document import DocRef, model_document
 from jobbvinner_cli.pipeline.read import read_file
 from jobbvinner_cli.pipeline.repo import PilotRepo
+from jobbvinner_cli.pipeline.templates import make_env, render, template_for
 from jobbvinner_cli.textio import write_new
 
 

@@ -21,7 +21,6 @@ from jobbvinner_cli.authoring.frontedit import FrontLines
 from jobbvinner_cli.authoring.scaffold import render_document
 from jobbvinner_cli.authoring.syncplan import DocSync
 from jobbvinner_cli.authoring.syncsections import body_of, level2, sync_sections
-from jobbvinner_cli.authoring.templates import make_env
 from jobbvinner_cli.check.gitdates import GitHistory
 from jobbvinner_cli.diagnostics import Severity, Sink
 from jobbvinner_cli.errors import JvError, UsageError
@@ -30,6 +29,7 @@ from jobbvinner_cli.pipeline.document import DocRef, model_document
 from jobbvinner_cli.pipeline.frontmatter import split_front_matter
 from jobbvinner_cli.pipeline.read import read_file
 from jobbvinner_cli.pipeline.repo import PilotRepo
+from jobbvinner_cli.pipeline.templates import make_env
 from jobbvinner_cli.textio import write_atomic
 
 

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from jobbvinner_cli.authoring.record import remember
 from jobbvinner_cli.authoring.scaffold import render_document
-from jobbvinner_cli.authoring.templates import make_env, render
 from jobbvinner_cli.errors import Hint, UsageError
 from jobbvinner_cli.layout import TEAM_FILE, TEAMS_DIR
 from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.pipeline.repo import PilotRepo, is_inside
 from jobbvinner_cli.pipeline.schema import parse_config_text, validate_tree
+from jobbvinner_cli.pipeline.templates import make_env, render
+from jobbvinner_cli.pipeline.yamlchars import character_name
 from jobbvinner_cli.slugs import check_slug, slug_for
-from jobbvinner_cli.textio import write_atomic
+from jobbvinner_cli.textio import TEMP_PREFIX, temp_name, write_atomic
 
 
 @dataclass(frozen=True)
@@ -33,8 +38,11 @@ def new_team(
     referansegruppe: str | None = None,
     with_hovedplan: bool = True,
 ) -> NewTeam:
+    kommune = _name(kommune, "Kommunenavnet")
+    gruppeleder = _name(gruppeleder, "Navnet på gruppelederen")
     slug = check_slug(slug) if slug is not None else slug_for(kommune)
     folder = repo.root / TEAMS_DIR / slug
+    _drop_leftover(folder)
     if folder.exists() or folder.is_symlink():
         raise UsageError(
             f"Teamet «{slug}» finnes allerede ({TEAMS_DIR}/{slug}/). Ingenting er endret.",
@@ -57,8 +65,8 @@ def new_team(
         env,
         "team.yaml.j2",
         {
-            "kommune": kommune.strip(),
-            "gruppeleder": gruppeleder.strip(),
+            "kommune": kommune,
+            "gruppeleder": gruppeleder,
             "referansegruppe": referansegruppe,
         },
     )
@@ -73,12 +81,59 @@ def new_team(
             text, hovedplan_context = render_document(repo, repo.doctypes["hovedplan"], None, slug)
         files[repo.doctypes["hovedplan"].filename(None)] = text
 
-    folder.mkdir(parents=True)
-    written = []
-    for name, text in files.items():
-        write_atomic(folder / name, text)
-        written.append(f"{TEAMS_DIR}/{slug}/{name}")
+    written = [f"{TEAMS_DIR}/{slug}/{name}" for name in files]
+    _write_staged(folder, files)
     if hovedplan_context is not None:
         hovedplan = repo.doctypes["hovedplan"].filename(None)
         remember(repo.root, f"{TEAMS_DIR}/{slug}/{hovedplan}", files[hovedplan], hovedplan_context)
     return NewTeam(slug, folder, written)
+
+
+def _name(text: str, what: str) -> str:
+    """A name as the user typed it, in the one Unicode form (NFC) every command compares."""
+    name = unicodedata.normalize("NFC", text.strip())
+    bad = next((ch for ch in name if unicodedata.category(ch) in ("Cc", "Cf")), None)
+    if bad is not None:
+        raise UsageError(
+            f"{what} inneholder {character_name(bad)}. Skriv navnet på nytt, uten det."
+        )
+    return name
+
+
+def _drop_leftover(folder: Path) -> None:
+    """A team folder holding nothing but jv's temporary files is what a killed `jv new-team`
+    of an earlier version left: remove it, so that the retry works."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    try:
+        names = os.listdir(folder)
+        if all(name.startswith(TEMP_PREFIX) for name in names):
+            for name in names:
+                os.unlink(folder / name)
+            folder.rmdir()
+    except OSError:
+        return  # not ours to clean: the usual refusal follows
+
+
+def _write_staged(folder: Path, files: dict[str, str]) -> None:
+    """The team's folder is written in full under a temporary name, then moved into place in
+    one step: a kill leaves no half team that refuses the retry (the stale staging folder is
+    removed by the next run, see textio.sweep)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=temp_name(folder.name), dir=folder.parent))
+    try:
+        for name, text in files.items():
+            write_atomic(staging / name, text)
+        os.rename(staging, folder)  # refuses a folder made in the meantime (not empty)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        if folder.exists():
+            raise UsageError(
+                f"Teammappen {TEAMS_DIR}/{folder.name}/ ble laget av noen andre i mellomtiden. "
+                "Ingenting er endret.",
+                hint=Hint.OTHER_SLUG,
+            ) from None
+        raise UsageError(f"Klarte ikke å lage teammappen: {exc.strerror or exc}") from None
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise

@@ -13,6 +13,7 @@ from jobbvinner_cli.check.content import JV210, check_body
 from jobbvinner_cli.check.context import CheckContext
 from jobbvinner_cli.check.deadlines import JV306
 from jobbvinner_cli.check.finalreport import check_appendix
+from jobbvinner_cli.check.hostile import check_nesting
 from jobbvinner_cli.check.ignores import InlineIgnores, find_ignores
 from jobbvinner_cli.check.personal import check_personal_data
 from jobbvinner_cli.diagnostics import Diagnostic, Sink
@@ -47,6 +48,7 @@ def analyse(ctx: CheckContext, task: DocRef) -> DocResult:
         _check_front_matter(ctx, task, spec, facts, sink)
     body = facts.body
     if body is not None:
+        check_nesting(body.text, body.first_line, sink)
         if spec is not None and task.type_name not in ctx.broken_types:
             check_body(body, facts.sections, spec, facts.delivered, sink)
             if task.team is None:

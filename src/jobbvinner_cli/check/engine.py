@@ -26,6 +26,7 @@ from jobbvinner_cli.check.document import DocResult
 from jobbvinner_cli.check.finalreport import check_chapters, check_report_folder
 from jobbvinner_cli.check.gatheringdata import check_gathering_data
 from jobbvinner_cli.check.gitdates import GitHistory
+from jobbvinner_cli.check.hostile import check_names, check_nesting, check_templates
 from jobbvinner_cli.check.ignores import is_ignored, without_inline_ignored
 from jobbvinner_cli.check.parallel import run_tasks
 from jobbvinner_cli.check.pilotchecks import (
@@ -127,6 +128,9 @@ def _run_check(options: CheckOptions) -> CheckResult:
     )
 
     found = discover(root, specs, only_teams)
+    check_names(root, found)
+    if only_teams is None:
+        check_templates(root, found, files)
     ctx = CheckContext(
         root=root,
         today=options.today,
@@ -231,6 +235,8 @@ def _read_chapters(ctx: CheckContext, found: Found, keep: bool, files: list[str]
     chapters: dict[str, str] = {}
     for rel in found.plain:
         text = read_file(ctx.root, rel, found.sink(rel))
+        if text is not None:
+            check_nesting(text, 1, found.sink(rel))
         if text is not None:
             chapters[rel] = text
         files.append(rel)

@@ -15,6 +15,7 @@ from jobbvinner_cli.check import (
     deadlines,
     finalreport,
     gatheringdata,
+    hostile,
     personal,
     pilotchecks,
     register,
@@ -33,9 +34,13 @@ _FAMILIES = (
     register,
     appendices,
     finalreport,
+    hostile,
 )
 
-FAMILIES: tuple[str, ...] = tuple(module.FAMILY for module in _FAMILIES)
+# hostile.py's rules join the families they belong to
+FAMILIES: tuple[str, ...] = tuple(
+    dict.fromkeys(module.FAMILY for module in _FAMILIES if hasattr(module, "FAMILY"))
+)
 RULES: dict[str, Rule] = dict(
     sorted((rule.code, rule) for module in _FAMILIES for rule in module.RULES)
 )

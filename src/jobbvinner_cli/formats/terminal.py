@@ -12,6 +12,7 @@ writes it.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -51,9 +52,36 @@ SYMBOLS = {  # by check.deadlines.State
 }
 
 
+def _control_table() -> dict[int, str]:
+    """What a control character is printed as: visible, never acted on by the terminal."""
+    table = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}  # ␛ for ESC
+    table[0x7F] = "\u2421"  # ␡
+    # C1 controls (0x9B starts an escape sequence on some terminals) and the bidi controls
+    # that reorder what is shown
+    for c in (*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
+        table[c] = f"<U+{c:04X}>"
+    return table
+
+
+_CONTROLS = _control_table()
+_LONE_ESCAPE = re.compile(r"\\\[(?![a-z#/@])")
+
+
+def printable(text: str) -> str:
+    """Text with every control and escape character made visible (an escape sequence from a
+    heading must not set the terminal's title or clear the screen)."""
+    return text.translate(_CONTROLS)
+
+
 def escape(text: str) -> str:
-    """User text made safe to put inside Rich markup."""
-    return _rich_escape(text)
+    """User text made safe to put inside Rich markup: markup and control characters shown
+    as they are, never acted on."""
+    # Rich reads «\[» as an escaped bracket even before text that is no tag: keep the backslash
+    return _rich_escape(_LONE_ESCAPE.sub(r"\\\\[", printable(text)))
+
+
+def _safe(part: Part) -> Part:
+    return printable(part) if isinstance(part, str) else (printable(part[0]), part[1])
 
 
 # --- the command line's own messages ------------------------------------------------------
@@ -61,21 +89,21 @@ def escape(text: str) -> str:
 
 def say(*parts: Part) -> None:
     """One line on stdout; plain parts are printed as they are, never read as markup."""
-    Console(highlight=False, soft_wrap=True).print(Text.assemble(*parts))
+    Console(highlight=False, soft_wrap=True, emoji=False).print(Text.assemble(*map(_safe, parts)))
 
 
 def error(message: str) -> None:
     """«Feil: …» on stderr."""
-    Console(stderr=True, highlight=False, soft_wrap=True).print(
-        Text.assemble(("Feil:", "bold red"), " ", message)
+    Console(stderr=True, highlight=False, soft_wrap=True, emoji=False).print(
+        Text.assemble(("Feil:", "bold red"), " ", printable(message))
     )
 
 
 def warning(message: str, *, stderr: bool = False) -> None:
     """«Advarsel: …» on stdout (on stderr when stdout carries a file, such as a calendar)."""
     if stderr:
-        Console(stderr=True, highlight=False, soft_wrap=True).print(
-            Text.assemble(("Advarsel:", "yellow"), " ", message)
+        Console(stderr=True, highlight=False, soft_wrap=True, emoji=False).print(
+            Text.assemble(("Advarsel:", "yellow"), " ", printable(message))
         )
         return
     say(("Advarsel:", "yellow"), " ", message)
@@ -94,7 +122,7 @@ def spinner(describe: Callable[[str], str]) -> Iterator[Callable[[str], None]]:
     with console.status("Starter …") as status:
 
         def update(stage: str) -> None:
-            status.update(describe(stage) + " …")
+            status.update(escape(describe(stage)) + " …")
 
         yield update
 
@@ -105,7 +133,7 @@ def spinner(describe: Callable[[str], str]) -> Iterator[Callable[[str], None]]:
 def _stdout(*, soft_wrap: bool | None = None, width: int | None = None) -> Console:
     """A console for stdout that soft-wraps in a pipe (one finding a line) by default."""
     wrap = not sys.stdout.isatty() if soft_wrap is None else soft_wrap
-    return Console(highlight=False, soft_wrap=wrap, width=width)
+    return Console(highlight=False, soft_wrap=wrap, width=width, emoji=False)
 
 
 def _group_title(report: CheckResult, team: str | None) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +23,7 @@ from jobbvinner_cli.outreach.progress import make_progress_report
 from jobbvinner_cli.outreach.reminders import due_reminders, file_name, to_email
 from jobbvinner_cli.slugs import slug_for
 from jobbvinner_cli.status import checked_pilot
-from jobbvinner_cli.textio import write_atomic
+from jobbvinner_cli.textio import build_folder, write_atomic
 
 
 @dataclass
@@ -153,12 +153,15 @@ def write_certificates(
             f"{taken[0].name}).",
             hint=Hint.REPLACE_FILE,
         )
-    with tempfile.TemporaryDirectory(prefix="jv-kursbevis-") as work:
+    work = build_folder("kursbevis")
+    try:
         for index, (path, people) in enumerate(planned, 1):
             progress(f"{index}/{len(planned)}")
-            pdf = render(certificate_data(ctx.pilot, people, today), Path(work))
+            pdf = render(certificate_data(ctx.pilot, people, today), work)
             write_atomic(path, pdf)
             done.paths.append(path)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return done
 
 

@@ -157,10 +157,13 @@ JV111 = Rule(
     "yaml-felle",
     Severity.WARNING,
     FAMILY,
-    "En tekstverdi som andre YAML-lesere tolker som ja/nei eller tall.",
+    "En verdi som ikke betyr det den ser ut til: ja/nei, et tall, kuttet av « #» eller med "
+    "usynlige tegn.",
     "jv leser alle verdier som tekst, men mange andre verktøy følger YAML 1.1, der no, yes, "
     "on og off blir sant/usant og 0301 eller 08 blir tall (0301 blir 193). I et felt som skal "
-    "være tekst bør slike verdier stå i anførselstegn.",
+    "være tekst bør slike verdier stå i anførselstegn. Uten anførselstegn er « #» starten på "
+    "en kommentar, så «Tiltak #1» blir bare «Tiltak». Usynlige tegn (mellomrom med null "
+    "bredde, myk bindestrek) gjør at «levert» ikke er «levert» selv om det ser slik ut.",
     "gruppeleder: no\nkommune: 0301",
     'gruppeleder: "no"\nkommune: "0301"',
 )

@@ -1,7 +1,8 @@
 """Reading a pilot file: the one place that decides what any command may read.
 
 Inside the pilot only (symlinks are resolved, and refused when they lead out), a size cap,
-UTF-8 (naming the likely encoding otherwise), a byte order mark and Windows line ends. Never
+UTF-8 (naming the likely encoding otherwise), a byte order mark, Windows line ends and
+Unicode normalisation (NFC). Never
 modifies the file; what is wrong becomes a diagnostic (``read_or_raise`` turns the first into
 an error, for commands that stop there).
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
+import unicodedata
 from pathlib import Path
 
 from jobbvinner_cli.diagnostics import Sink
@@ -230,4 +232,8 @@ def decode_source(data: bytes, sink: Sink) -> str | None:
         return None
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # «ø» typed on a Mac can be o and a combining stroke (NFD): every command compares names
+    # and headings in the one form (NFC), so the two look and are the same
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
     return text

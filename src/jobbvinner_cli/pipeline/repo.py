@@ -17,10 +17,19 @@ from jobbvinner_cli.pipeline.config import load_pilot, load_team, load_types, te
 from jobbvinner_cli.pipeline.read import outside_root
 from jobbvinner_cli.pipeline.yamltext import Node
 from jobbvinner_cli.slugs import check_slug
+from jobbvinner_cli.textio import sweep_pilot
 
 
 def find_root(start: Path | None = None, explicit: Path | None = None) -> Path:
-    """The pilot folder: ``explicit`` if given, else the nearest folder upwards with pilot.yaml."""
+    """The pilot folder: ``explicit`` if given, else the nearest folder upwards with pilot.yaml.
+
+    Every command starts here, so here the leftovers of a killed jv are removed."""
+    root = _find_root(start, explicit)
+    sweep_pilot(root)
+    return root
+
+
+def _find_root(start: Path | None, explicit: Path | None) -> Path:
     if explicit is not None:
         root = explicit.expanduser()
         if not (root / PILOT_FILE).is_file():

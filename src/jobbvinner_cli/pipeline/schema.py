@@ -88,7 +88,7 @@ def parse_config_text(text: str, display: str) -> Node | None:
     try:
         return parse_yaml_text(text)
     except YamlTextError as exc:
-        raise ConfigError(display, [(exc.line, exc.message)]) from None
+        raise ConfigError(display, [(exc.line, exc.worded(0))]) from None
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from jobbvinner_cli.pipeline.schema import (
     key_path,
     validate_lenient,
 )
+from jobbvinner_cli.pipeline.yamlchars import cut_by_comment, hidden_characters
 from jobbvinner_cli.pipeline.yamltext import Node, YamlTextError, parse_yaml_text
 
 _KIND_CODES = {"duplicate": JV108, "refused": JV109, "depth": JV109}
@@ -37,11 +38,27 @@ _KIND_CODES = {"duplicate": JV108, "refused": JV109, "depth": JV109}
 def parse_tree(text: str, sink: Sink, offset: int) -> tuple[bool, Node | None]:
     """Parse YAML whose first line is file line ``offset + 1``; (ok, tree)."""
     try:
-        return True, parse_yaml_text(text)
+        tree = parse_yaml_text(text)
     except YamlTextError as exc:
         line = exc.line + offset if exc.line else offset + 1
-        sink.add(_KIND_CODES.get(exc.kind, JV107), line, exc.message, column=exc.column)
+        sink.add(_KIND_CODES.get(exc.kind, JV107), line, exc.worded(offset), column=exc.column)
         return False, None
+    report_hidden(text, tree, sink, offset)
+    return True, tree
+
+
+def report_hidden(text: str, tree: Node | None, sink: Sink, offset: int) -> None:
+    """Warn where the text is not what it looks like: invisible characters, values cut short."""
+    for line, message in hidden_characters(text):
+        sink.add(JV111, line + offset, message)
+    for line, key, written in cut_by_comment(text, tree):
+        sink.add(
+            JV111,
+            line + offset,
+            f"YAML leser « #» og resten av linjen som en kommentar, så verdien blir kortere enn "
+            f"det som står. Er «#» en del av teksten, sett hele verdien i anførselstegn: "
+            f'{key or "-"}: "{written}".',
+        )
 
 
 def problem_code(kind: str) -> Rule:

@@ -26,6 +26,20 @@ def explain_yaml_error(exc: yaml.MarkedYAMLError) -> str:
             "verdi. Sett verdien i anførselstegn, eller skriv lista på egne linjer under nøkkelen."
         ),
         "found a tab character": "Innrykket har et tabulatortegn. Bruk mellomrom i stedet.",
+        "did not find expected <document start>": (
+            "En linje står uten innrykk der YAML ikke venter den (ofte tekst som hører til "
+            "linjen over, eller et innrykk som mangler)."
+        ),
+        "found unknown escape character": (
+            "En omvendt skråstrek (\\) i en verdi i doble anførselstegn må skrives to ganger "
+            "(\\\\), eller bruk enkle anførselstegn."
+        ),
+        "expected alphabetic or numeric character": (
+            "En verdi som begynner med & eller * leses som et YAML-anker. Sett verdien i "
+            "anførselstegn."
+        ),
+        "found undefined tag handle": "En verdi som begynner med ! leses som et typemerke. "
+        "Sett verdien i anførselstegn.",
     }
     for key, hint in hints.items():
         if key in problem:

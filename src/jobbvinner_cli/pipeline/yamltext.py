@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import yaml
 
+from jobbvinner_cli.pipeline.yamlchars import fatal_character
 from jobbvinner_cli.pipeline.yamlfast import parse_composed
 from jobbvinner_cli.pipeline.yamlhints import explain_yaml_error
 
@@ -40,13 +41,27 @@ class YamlTextError(ValueError):
     """
 
     def __init__(
-        self, message: str, line: int | None, kind: str = "syntax", column: int | None = None
+        self,
+        message: str,
+        line: int | None,
+        kind: str = "syntax",
+        column: int | None = None,
+        *,
+        other: int | None = None,
     ) -> None:
-        super().__init__(message)
-        self.message = message
+        self._template = message  # «{other}» stands for the other line
         self.line = line
         self.kind = kind
         self.column = column  # 1-based, when libyaml said where
+        self.other = other  # the first line of a duplicate key, within the text
+        self.message = self.worded(0)
+        super().__init__(self.message)
+
+    def worded(self, offset: int) -> str:
+        """The message for a text whose first line is file line ``offset + 1``."""
+        if self.other is None:
+            return self._template
+        return self._template.replace("{other}", str(self.other + offset))
 
 
 @dataclass(slots=True)
@@ -236,6 +251,9 @@ def parse_yaml_text(text: str) -> Node | None:
     simple = _parse_simple(text)
     if simple is not False:
         return simple
+    fatal = fatal_character(text)  # before libyaml, whose message names no line or character
+    if fatal is not None:
+        raise YamlTextError(fatal[1], fatal[0])
     composed = parse_composed(text, MAX_DEPTH, Node)
     if composed is not False:
         return composed  # type: ignore[no-any-return]
@@ -244,6 +262,9 @@ def parse_yaml_text(text: str) -> Node | None:
 
 def parse_yaml_full(text: str) -> Node | None:
     """The full parser: libyaml's events, with every refusal and error explained."""
+    fatal = fatal_character(text)
+    if fatal is not None:
+        raise YamlTextError(fatal[1], fatal[0])
     _refuse_deep_brackets(text)
     builder = _TreeBuilder()
     try:
@@ -380,10 +401,11 @@ class _TreeBuilder:
             if key in parent.mapping or key in parent.key_lines:
                 first = parent.key_lines[key]
                 raise YamlTextError(
-                    f"Nøkkelen «{key}» står to ganger (også på linje {first}). "
+                    f"Nøkkelen «{key}» står to ganger: på linje {{other}} og her. "
                     "Slett den ene, ellers er det uklart hvilken verdi som gjelder.",
                     node.line,
                     "duplicate",
+                    other=first,
                 )
             parent.key_lines[key] = node.line
             pending_key[-1] = key

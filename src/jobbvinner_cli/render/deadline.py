@@ -57,8 +57,12 @@ def run_before(
         raise RenderError(f"Klarte ikke å starte {program}: {exc}") from exc
 
 
+class RenderTimeout(RenderError):
+    """A child process ran out of time; the caller may name what it was working on."""
+
+
 def _timeout_error(stage: str, timeout: float) -> RenderError:
-    return RenderError(
+    return RenderTimeout(
         f"{stage} brukte mer enn {_seconds(timeout)} sekunder og ble stoppet. "
         "Rapporten ble ikke laget; prøv igjen, eventuelt med lengre tidsgrense."
     )

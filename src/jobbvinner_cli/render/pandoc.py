@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from jobbvinner_cli.pipeline.nesting import deepest_brackets
 from jobbvinner_cli.render.binaries import pandoc_path
-from jobbvinner_cli.render.deadline import run_before
+from jobbvinner_cli.render.deadline import RenderTimeout, run_before
 from jobbvinner_cli.render.errors import (
     RenderError,
     find_line,
@@ -146,14 +147,17 @@ def _title_metadata(job: Job) -> list[str]:
 
 def _run_pandoc(job: Job, args: list[str]) -> bytes:
     binary = pandoc_path()
-    proc = run_before(
-        job.deadline,
-        [binary, *args],
-        stdin=job.markdown.encode("utf-8"),
-        cwd=job.workdir,
-        stage="Pandoc",
-        program=f"pandoc ({binary})",
-    )
+    try:
+        proc = run_before(
+            job.deadline,
+            [binary, *args],
+            stdin=job.markdown.encode("utf-8"),
+            cwd=job.workdir,
+            stage="Pandoc",
+            program=f"pandoc ({binary})",
+        )
+    except RenderTimeout as exc:
+        raise _timeout_with_suspect(job, exc) from None
     if proc.returncode != 0:
         raise _pandoc_failure(job, proc.stderr.decode("utf-8", "replace"))
     return proc.stdout
@@ -173,6 +177,30 @@ _PROBLEM_TEXT = {
     "format": "Bildet «{src}» er ikke et bilde jv kan bruke (PNG, JPEG, GIF, WebP eller SVG).",
     "lenke": "Lenken «#{src}» peker ikke til noe kapittel eller avsnitt i rapporten.",
 }
+
+
+def _timeout_with_suspect(job: Job, exc: RenderTimeout) -> RenderError:
+    """The time-out, naming the file Pandoc was most likely stuck in: the one with the
+    deepest brackets (what makes its reader crawl), else the longest."""
+    if not job.spans:
+        return exc
+    scored = []
+    for span in job.spans:
+        text = "\n".join(job.lines[span.start_line - 1 : span.end_line])
+        depth, line = deepest_brackets(text)
+        scored.append((depth, len(text), span, line))
+    depth, _, span, line = max(scored, key=lambda s: (s[0], s[1]))
+    if depth > 3:
+        at = span.source_start_line + line - 1
+        why = (
+            f" Den stod trolig fast på denne linjen, der hakeparenteser er nøstet i {depth} "
+            "nivåer; fjern de ekstra (jv check viser hvor)."
+        )
+        return RenderTimeout(exc.message + why, path=span.path, line=at)
+    return RenderTimeout(
+        exc.message + f" Den gjorde om {len(job.spans)} filer; den lengste er denne.",
+        path=span.path,
+    )
 
 
 def _pandoc_failure(job: Job, stderr: str) -> RenderError:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import secrets
 from pathlib import Path
 
 from jobbvinner_cli.render.errors import RenderError
+from jobbvinner_cli.textio import sweep, temp_name
 
 
 def check_workdir(workdir: Path) -> Path:
@@ -42,8 +42,9 @@ def refuse_escaping_symlinks(workdir: Path) -> None:
 
 def reserve_temp(out: Path) -> Path:
     """A new empty file next to ``out``, so the finished render can replace ``out`` atomically."""
+    sweep(out.parent)  # what a killed render left
     for _ in range(100):
-        tmp = out.with_name(f".{out.name}.{secrets.token_hex(4)}.tmp")
+        tmp = out.with_name(temp_name(out.name) + out.suffix.lstrip("."))
         try:
             with open(tmp, "xb"):
                 return tmp

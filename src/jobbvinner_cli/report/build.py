@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from jobbvinner_cli.dates import format_date
 from jobbvinner_cli.diagnostics import Diagnostic, Severity
 from jobbvinner_cli.errors import ConfigError, Hint, JvError, UsageError
 from jobbvinner_cli.layout import PILOT_FILE
+from jobbvinner_cli.textio import build_folder
 
 if TYPE_CHECKING:
     from jobbvinner_cli.check.engine import CheckResult
@@ -131,7 +131,7 @@ def build_report(
     )
     # what the report's tables cannot show is said, not dropped in silence (JV211)
     data.warnings += [_located(d) for d in result.diagnostics if d.code == "JV211"]
-    workdir = Path(tempfile.mkdtemp(prefix="jv-bygg-"))
+    workdir = build_folder("bygg")
     try:
         assembler = Assembler(data, workdir, include_team_reports=include_team_reports)
         progress("figurer")

@@ -11,8 +11,18 @@ from __future__ import annotations
 
 import math
 import re
-from html import escape
+from html import escape as _escape
 from pathlib import Path
+
+# what XML 1.0 forbids (control characters, lone surrogates, U+FFFE/U+FFFF): a team name
+# with one must not make the SVG unreadable
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """Text for the SVG: XML-escaped, with the characters XML cannot hold left out."""
+    return _escape(_NOT_XML.sub("", text))
+
 
 PALETTE = (
     "#1f4e79", "#c55a11", "#548235", "#7030a0", "#bf9000",

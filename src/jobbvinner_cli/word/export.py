@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +20,7 @@ from jobbvinner_cli.layout import TEAMS_DIR
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.pilot import Pilot
 from jobbvinner_cli.pipeline.document import DocFacts, DocRef, model_document
+from jobbvinner_cli.textio import build_folder
 from jobbvinner_cli.word.fields import fields_table, header_fields
 from jobbvinner_cli.word.markdown import body_for_export
 
@@ -141,7 +141,7 @@ def write_file(
     text, first = body_for_export(body, title_at)
     fields = header_fields(doc, kommune if team else None)
     header = fields_table(fields) + "\n\n" if fields else ""
-    workdir = Path(tempfile.mkdtemp(prefix="jv-eksport-"))
+    workdir = build_folder("eksport")
     try:
         text = Images(root, workdir).rewrite(text, display, body.line(first))
         meta = ReportMeta(

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +18,7 @@ from typing import Any
 from jobbvinner_cli.errors import Hint, JvError
 from jobbvinner_cli.layout import IMAGES_DIR
 from jobbvinner_cli.pipeline.repo import PilotRepo, is_inside
+from jobbvinner_cli.textio import build_folder
 from jobbvinner_cli.word import ast
 from jobbvinner_cli.word.bullets import typed_bullets
 from jobbvinner_cli.word.fields import field_key
@@ -74,7 +74,7 @@ def import_docx(
     repo = repo or PilotRepo.load(pilot)
     display = str(source)
     inspected = inspect_docx(source, display)
-    folder = Path(tempfile.mkdtemp(prefix="jv-import-"))
+    folder = build_folder("import")
     try:
         tree = read_docx(inspected.data, folder, display)
         blocks = ast.flatten(tree.get("blocks", []))

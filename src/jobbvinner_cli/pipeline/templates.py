@@ -15,12 +15,9 @@ from jinja2 import (
     Environment,
     FileSystemLoader,
     StrictUndefined,
-    TemplateError,
+    Template,
     TemplateNotFound,
-    TemplateSyntaxError,
-    UndefinedError,
 )
-from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from jobbvinner_cli.dates import format_date, format_short
@@ -28,6 +25,7 @@ from jobbvinner_cli.errors import JvError
 from jobbvinner_cli.layout import TEMPLATES_DIR
 from jobbvinner_cli.pipeline.doctypes import PACKAGE_TEMPLATES
 from jobbvinner_cli.pipeline.read import read_or_raise
+from jobbvinner_cli.pipeline.sandbox import LimitedSandbox, render_limited, template_error
 
 
 def yaml_value(value: Any) -> str:
@@ -79,13 +77,13 @@ class PilotTemplates(BaseLoader):
         return read_or_raise(self.root, rel), rel, lambda: False
 
 
-def make_env(pilot_root: Path | None) -> ImmutableSandboxedEnvironment:
+def make_env(pilot_root: Path | None) -> LimitedSandbox:
     """The sandbox with the pilot's templates (when ``pilot_root`` is given) before jv's."""
     loaders: list[BaseLoader] = []
     if pilot_root is not None:
         loaders.append(PilotTemplates(pilot_root))
     loaders.append(FileSystemLoader(str(PACKAGE_TEMPLATES)))
-    env = ImmutableSandboxedEnvironment(
+    env = LimitedSandbox(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         keep_trailing_newline=True,
@@ -93,18 +91,28 @@ def make_env(pilot_root: Path | None) -> ImmutableSandboxedEnvironment:
         lstrip_blocks=True,
         autoescape=False,
     )
-    env.filters["yaml"] = yaml_value
-    env.filters["dato"] = _date
-    env.filters["kortdato"] = _short
-    env.filters["tallord"] = _words
+    env.add_filter("yaml", yaml_value)
+    env.add_filter("dato", _date)
+    env.add_filter("kortdato", _short)
+    env.add_filter("tallord", _words)
     return env
+
+
+def _load(env: ImmutableSandboxedEnvironment, name: str) -> Template:
+    """A compiled template; a syntax error or unknown filter is the user's message."""
+    try:
+        return env.get_template(name)
+    except (TemplateNotFound, JvError):
+        raise
+    except Exception as exc:  # anything a broken template can raise while compiling
+        raise template_error(exc, name, PACKAGE_TEMPLATES) from None
 
 
 def template_for(env: ImmutableSandboxedEnvironment, type_name: str, variant: str) -> str:
     """The template file for a type: «type.variant.md.j2», «type.md.j2», else the generic one."""
     for name in (f"{type_name}.{variant}.md.j2", f"{type_name}.md.j2", "dokument.md.j2"):
         try:
-            env.get_template(name)
+            _load(env, name)
         except TemplateNotFound:
             continue
         return name
@@ -112,18 +120,14 @@ def template_for(env: ImmutableSandboxedEnvironment, type_name: str, variant: st
 
 
 def render(env: ImmutableSandboxedEnvironment, name: str, context: dict[str, Any]) -> str:
+    """The text of template ``name``; every failure a UsageError naming file and line."""
     try:
-        return env.get_template(name).render(**context)
-    except TemplateSyntaxError as exc:
-        raise JvError(
-            f"Malen har en syntaksfeil: {exc.message}", path=exc.filename or name, line=exc.lineno
-        ) from None
-    except UndefinedError as exc:
-        raise JvError(
-            f"Malen bruker en verdi som ikke finnes ({exc.message}). Sjekk stavemåten i malen.",
-            path=name,
-        ) from None
-    except SecurityError as exc:
-        raise JvError(f"Malen prøver noe som ikke er tillatt: {exc}", path=name) from None
-    except TemplateError as exc:
-        raise JvError(f"Malen kunne ikke brukes: {exc}", path=name) from None
+        template = _load(env, name)
+    except TemplateNotFound as exc:
+        raise template_error(exc, name, PACKAGE_TEMPLATES) from None
+    try:
+        return render_limited(template, context)
+    except JvError:
+        raise
+    except Exception as exc:  # a template is untrusted: whatever it raises is its fault
+        raise template_error(exc, name, PACKAGE_TEMPLATES, template.filename) from None
