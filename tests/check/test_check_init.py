@@ -16,11 +16,13 @@ def test_init_writes_ci_and_pre_commit(tmp_path: Path) -> None:
     assert result.exit_code == 0
     workflow = yaml.safe_load((root / ".github/workflows/jv-check.yml").read_text(encoding="utf-8"))
     steps = workflow["jobs"]["check"]["steps"]
-    assert steps[-1]["run"] == "jv check --format github"
+    assert "jv check --format github" in steps[-1]["run"]
     assert steps[0]["with"]["fetch-depth"] == 0  # delivery dates come from the history
     config = yaml.safe_load((root / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
     hook = config["repos"][0]["hooks"][0]
     assert hook["id"] == "jv-check" and hook["entry"].startswith("jv check")
+    assert hook["language"] == "python"  # pre-commit installs jv itself, the same as CI
+    assert hook["additional_dependencies"] == ["jobbvinner-cli==0.1.0"]
 
 
 def test_init_does_not_overwrite_an_existing_workflow(tmp_path: Path) -> None:

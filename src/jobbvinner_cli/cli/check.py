@@ -30,7 +30,7 @@ class CheckFormat(str, Enum):
     JUNIT = "junit"
     SARIF = "sarif"
     AUTO = "auto"
-    MD = "md"  # only for --list-rules
+    MD = "md"  # the findings as Markdown (GitHub's job summary); the rule table with --list-rules
 
 
 EPILOG = (
@@ -53,10 +53,10 @@ def check_command(
             "--format",
             "-f",
             case_sensitive=False,
-            parser=choice(CheckFormat, "--format", " (md bare med --list-rules)"),
-            help="text, json, github (annotasjoner i GitHub Actions), junit (XML), sarif "
-            "(GitHub code scanning) eller auto (github under GitHub Actions, ellers text). "
-            "Med --list-rules også md.",
+            parser=choice(CheckFormat, "--format"),
+            help="text, json, github (annotasjoner i GitHub Actions, og alle funn i jobbens "
+            "sammendrag), junit (XML), sarif (GitHub code scanning), md (Markdown-tabell) eller "
+            "auto (github under GitHub Actions, ellers text).",
         ),
     ] = CheckFormat.AUTO,
     quiet: Annotated[
@@ -117,6 +117,16 @@ def check_command(
             "noe kan rettes.",
         ),
     ] = False,
+    endret_siden: Annotated[
+        str | None,
+        typer.Option(
+            "--endret-siden",
+            metavar="REF",
+            help="For en pull request: frister som har gått ut (JV301, JV302) blir advarsler "
+            "for team som ikke er endret siden git-REF (for eksempel origin/main). Endres "
+            "pilot.yaml, gjelder fristene alle team.",
+        ),
+    ] = None,
     jobs: Annotated[
         int, typer.Option("--jobs", hidden=True, min=0, help="Antall prosesser (0: automatisk).")
     ] = 0,
@@ -137,11 +147,6 @@ def check_command(
         fmt = output_format
         if list_rules:
             return _list_rules(fmt)
-        if fmt is CheckFormat.MD:
-            raise UsageError(
-                "--format md gjelder bare regeltabellen (--list-rules). "
-                "Velg text, json, github, junit, sarif eller auto."
-            )
         if explain is not None:
             return _explain(explain)
         if fmt is CheckFormat.AUTO:
@@ -167,7 +172,13 @@ def check_command(
                 if diff:
                     return EXIT_FAILED if fixable else EXIT_OK
             report = run_check(options)
+            if endret_siden is not None and not report.fatal:
+                from jobbvinner_cli.check.touched import relax_since
+
+                report.diagnostics = relax_since(report.root, endret_siden, report.diagnostics)
         emit(rendered(report, fmt.value, strict, quiet), output_file)
+        if fmt is CheckFormat.GITHUB:
+            _write_step_summary(report)
         if report.fatal:
             raise UsageError(
                 "pilot.yaml kan ikke leses, så resten av piloten er ikke sjekket. Rett feilen over."
@@ -219,3 +230,21 @@ def _ignored_codes(values: list[str]) -> list[str]:
                 f"--ignore {code}: ingen regel har den koden. Se «jv check --list-rules»."
             )
     return codes
+
+
+def _write_step_summary(report: CheckResult) -> None:
+    """Under GitHub Actions, every finding goes to the job summary (annotations are capped)."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from jobbvinner_cli.formats import check_markdown
+
+    try:
+        # GitHub's protocol: each step appends to the file it names
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(check_markdown.render(report) + "\n")
+    except OSError as exc:
+        raise UsageError(
+            f"Kunne ikke skrive jobbens sammendrag til {target} (GITHUB_STEP_SUMMARY): "
+            f"{exc.strerror}."
+        ) from None

@@ -64,6 +64,10 @@ def rendered(report: CheckResult, fmt: str, strict: bool, quiet: bool = False) -
         from jobbvinner_cli.formats import github
 
         return github.render(report, summary=not quiet)
+    if fmt == "md":
+        from jobbvinner_cli.formats import check_markdown
+
+        return check_markdown.render(report)
     from jobbvinner_cli.formats import terminal
 
     return terminal.check_text(report, summary=not quiet)
