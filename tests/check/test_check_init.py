@@ -23,6 +23,8 @@ def test_init_writes_ci_and_pre_commit(tmp_path: Path) -> None:
     assert hook["id"] == "jv-check" and hook["entry"].startswith("jv check")
     assert hook["language"] == "python"  # pre-commit installs jv itself, the same as CI
     assert hook["additional_dependencies"] == ["jobbvinner-cli==0.1.0"]
+    # the hook passes on the pilot jv init wrote
+    assert jv(*hook["entry"].split()[1:], "--pilot", str(root)).exit_code == 0
 
 
 def test_init_does_not_overwrite_an_existing_workflow(tmp_path: Path) -> None:
