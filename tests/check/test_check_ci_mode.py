@@ -65,12 +65,13 @@ def test_github_shows_ten_annotations_a_kind_and_the_summary_has_them_all(
 
 def test_format_md_prints_the_summary_table(pilot: Pilot) -> None:
     undeliver(pilot, "teams/froya/statusrapport-1.md")
+    line = pilot.line_of("teams/froya/statusrapport-1.md", "status: utkast")
     result = jv("check", "--pilot", str(pilot.root), "--today", TODAY, "--format", "md")
     assert result.exit_code == 1
     assert result.stdout.startswith(
         "## jv check\n\n1 feil, 0 advarsler, 0 merknader i 36 filer.\n\n"
         "| Alvor | Fil | Linje | Regel | Melding |\n|---|---|---|---|---|\n"
-        "| feil | teams/froya/statusrapport-1.md |  | JV302 ikke-levert |"
+        f"| feil | teams/froya/statusrapport-1.md | {line} | JV302 ikke-levert | Statusrapport 1 "
     )
 
 
