@@ -38,9 +38,7 @@ def test_build_and_twine_check_pass(tmp_path: Path) -> None:
     )
     assert checked.returncode == 0, checked.stdout + checked.stderr
     with zipfile.ZipFile(dist / files[0]) as wheel:
-        meta = email.message_from_bytes(
-            wheel.read("jobbvinner_cli-0.1.0.dist-info/METADATA")
-        )
+        meta = email.message_from_bytes(wheel.read("jobbvinner_cli-0.1.0.dist-info/METADATA"))
         names = wheel.namelist()
     assert meta["Name"] == "jobbvinner-cli"
     assert meta["License-Expression"] == "MIT"

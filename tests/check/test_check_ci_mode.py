@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 from pilotkit import TODAY, Pilot
-
 from tests.clikit import jv
 
 GIT_ENV = {

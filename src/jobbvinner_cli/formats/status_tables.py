@@ -13,14 +13,15 @@ if TYPE_CHECKING:
     from jobbvinner_cli.status import Column, Row, StatusTable
 
 
-def hours_text(value: float | None) -> str:
-    """8.0 → «8», 7.5 → «7.5», nothing → «»."""
+def hours_text(value: float | None, decimal: str = ".") -> str:
+    """8.0 → «8», 7.5 → «7.5» (or «7,5»), nothing → «»."""
     if value is None:
         return ""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    text = str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return text.replace(".", decimal)
 
 
-def _cell_label(row: Row, column: Column) -> str:
+def cell_label(row: Row, column: Column) -> str:
     entry = row.cells.get(column.doc_id)
     if entry is None:
         return "ukjent (team.yaml kan ikke leses)" if not row.readable else ""
@@ -30,7 +31,7 @@ def _cell_label(row: Row, column: Column) -> str:
     return label
 
 
-def _next(row: Row) -> str:
+def next_deadline(row: Row) -> str:
     if row.next_due is None:
         return ""
     return f"{row.next_due.slot.doc_id} {row.next_due.slot.due.isoformat()}"
@@ -97,26 +98,34 @@ def render_json(table: StatusTable) -> str:
     return json.dumps(as_json(table), ensure_ascii=False, indent=2)
 
 
-def _flat_rows(table: StatusTable) -> tuple[list[str], list[list[str]]]:
+def header_of(table: StatusTable) -> list[str]:
     header = ["team", "kommune", "status", *(c.doc_id for c in table.columns), "neste frist"]
-    header += [f"timer periode {p}" for p in range(1, table.periods + 1)]
+    return header + [f"timer periode {p}" for p in range(1, table.periods + 1)]
+
+
+def _flat_rows(table: StatusTable, decimal: str = ".") -> tuple[list[str], list[list[str]]]:
     rows = []
     for row in table.rows:
         values = [row.slug, row.kommune, row.status]
-        values += [_cell_label(row, c) for c in table.columns]
-        values.append(_next(row))
-        values += [hours_text(row.hours.get(p)) for p in range(1, table.periods + 1)]
+        values += [cell_label(row, c) for c in table.columns]
+        values.append(next_deadline(row))
+        values += [hours_text(row.hours.get(p), decimal) for p in range(1, table.periods + 1)]
         rows.append(values)
-    return header, rows
+    return header_of(table), rows
 
 
-def as_csv(table: StatusTable) -> str:
-    header, rows = _flat_rows(table)
+BOM = "\ufeff"
+
+
+def as_csv(table: StatusTable, sep: str = ";") -> str:
+    """CSV as Excel reads it: with a BOM so it sees UTF-8 (æøå), and where the separator is
+    the semicolon of Norwegian Excel, a decimal comma in the hours."""
+    header, rows = _flat_rows(table, "," if sep == ";" else ".")
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
-    return buffer.getvalue()
+    return BOM + buffer.getvalue()
 
 
 def as_markdown(table: StatusTable) -> str:
