@@ -25,6 +25,15 @@ class ReportFormat(str, Enum):
     HTML = "html"
 
 
+class PdfStandard(str, Enum):
+    """The PDF standards of Typst that the report meets; «ingen» for a plain PDF 1.7."""
+
+    A2B = "a-2b"
+    A2U = "a-2u"
+    A3B = "a-3b"
+    INGEN = "ingen"
+
+
 STAGES = {
     "sjekker": "Sjekker piloten (jv check)",
     "leser": "Leser kapitler og teamenes dokumenter",
@@ -69,6 +78,16 @@ def build_report_command(
             "--include-team-reports", help="Legg teamenes sluttrapporter ved som vedlegg."
         ),
     ] = False,
+    pdf_standard: Annotated[
+        PdfStandard | None,
+        typer.Option(
+            "--pdf-standard",
+            case_sensitive=False,
+            parser=choice(PdfStandard, "--pdf-standard"),
+            help="a-2b (standard: PDF/A-2b, som arkivene tar imot), a-2u, a-3b, eller ingen "
+            "(vanlig PDF).",
+        ),
+    ] = None,
     today: TodayOption = None,
     pilot: PilotOption = None,
 ) -> None:
@@ -93,6 +112,9 @@ def build_report_command(
         from jobbvinner_cli.report.build import build_report, format_for
 
         kind = format_for(output, fmt.value if fmt is not None else None)
+        if pdf_standard is not None and kind != "pdf":
+            raise UsageError(f"--pdf-standard gjelder bare PDF, ikke {kind}. Dropp --pdf-standard.")
+        standard = (pdf_standard or PdfStandard.A2B).value
         target = output or Path(f"sluttrapport.{kind}")
         day = parse_today(today)
         with terminal.spinner(_stage) as progress:
@@ -104,6 +126,7 @@ def build_report_command(
                 include_team_reports=include_team_reports,
                 today=day,
                 progress=progress,
+                pdf_standard=None if standard == "ingen" else standard,
             )
         for warning in built.warnings:
             terminal.warning(warning)

@@ -90,6 +90,7 @@ def build_report(
     today: dt.date,
     progress: Progress,
     timeout: float = 120.0,
+    pdf_standard: str | None = "a-2b",
 ) -> Built:
     from jobbvinner_cli.render import ReportMeta, SourceSpan, render
     from jobbvinner_cli.report.assemble import Assembler
@@ -159,6 +160,7 @@ def build_report(
             spans=spans,
             timeout=timeout,
             progress=progress,
+            pdf_standard=pdf_standard,
         )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
