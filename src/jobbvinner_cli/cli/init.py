@@ -126,9 +126,12 @@ def init_command(
             say(f"Neste steg: cd {directory} && jv check")
             return
         if not dates and samlinger:
-            say(
-                f"Fyll inn datoene for de {samlinger} samlingene i pilot.yaml før du lager dokumenter."
+            which = (
+                "datoen for samlingen"
+                if samlinger == 1
+                else f"datoene for de {samlinger} samlingene"
             )
+            say(f"Fyll inn {which} i pilot.yaml før du lager dokumenter.")
         say(f'Neste steg: cd {directory} && jv new-team "KOMMUNE" --gruppeleder "NAVN"')
 
     run(action)

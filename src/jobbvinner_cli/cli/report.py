@@ -17,6 +17,7 @@ from jobbvinner_cli.cli.common import (
     run,
 )
 from jobbvinner_cli.errors import UsageError
+from jobbvinner_cli.words import plural
 
 
 class ReportFormat(str, Enum):
@@ -130,7 +131,7 @@ def build_report_command(
             )
         for warning in built.warnings:
             terminal.warning(warning)
-        pages = f", {built.pages} sider" if built.pages else ""
+        pages = f", {plural(built.pages, 'side', 'sider')}" if built.pages else ""
         terminal.say(("Skrev", "green"), f" {built.path}{pages}{' (utkast)' if draft else ''}")
 
     run(action)
@@ -166,7 +167,7 @@ def export_command(
             built = export_document(
                 pilot, doctype.lower(), team, nr, output, kind, progress=progress
             )
-        pages = f", {built.pages} sider" if built.pages else ""
+        pages = f", {plural(built.pages, 'side', 'sider')}" if built.pages else ""
         terminal.say(("Skrev", "green"), f" {built.path}{pages}")
 
     run(action)
