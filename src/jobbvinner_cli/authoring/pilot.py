@@ -141,6 +141,9 @@ def init_pilot(options: InitOptions) -> InitResult:
     tool["kind"] = KIND_NAMES[source.kind]
     files[".github/workflows/jv-check.yml"] = render(env, "jv-check.yml.j2", tool)
     files[".pre-commit-config.yaml"] = render(env, "pre-commit-config.yaml.j2", tool)
+    # markdownlint and yamllint, as editors run them, pass on what jv writes
+    files[".markdownlint.yaml"] = render(env, "markdownlint.yaml.j2", {})
+    files[".yamllint"] = render(env, "yamllint.j2", {})
     files[f"{TEAMS_DIR}/.gitkeep"] = ""
 
     written: list[str] = []
