@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 from pilotkit import Pilot
-
 from tests.clikit import REPO, jv
 
 NOUNS = "samlinger|medlemmer|sider|dager|kommuner|problemer|filer|advarsler|merknader|timer|uker"
