@@ -232,8 +232,23 @@ def test_pip_installs_jv_from_a_git_url_as_the_workflow_does(
         env={**os.environ, "PYTHONPATH": str(target)},
     )
     assert version.stdout.strip() == f"jv {__version__}"
-    assert list(target.glob("jobbvinner_cli-*.dist-info/direct_url.json"))
     assert (target / "bin" / "jv").exists()
+    # jv init in a jv installed that way defaults to the same source, when CI can reach it
+    [direct] = target.glob("jobbvinner_cli-*.dist-info/direct_url.json")
+    recorded = json.loads(direct.read_text(encoding="utf-8"))
+    assert recorded["vcs_info"]["commit_id"] == commit
+    recorded["url"] = "https://github.com/ORG/REPO"  # a file:// URL falls back to the index
+    direct.write_text(json.dumps(recorded), encoding="utf-8")
+    pilot = tmp_path / "ny"
+    made = subprocess.run(
+        [sys.executable, "-c", "from jobbvinner_cli.cli import main; main()",
+         "init", str(pilot), "--name", "T", "--no-git"],
+        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(target)},
+    )  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    expected = f"{DISTRIBUTION} @ git+https://github.com/ORG/REPO@{commit}"
+    assert install_step(pilot)["env"] == {"JV_PACKAGE": expected}
+    assert f"CI og pre-commit installerer jv med «{expected}»" in made.stdout
 
 
 @needs_git

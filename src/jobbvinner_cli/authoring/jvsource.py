@@ -25,7 +25,34 @@ class JvSource:
 
 
 def default_source() -> JvSource:
-    return parse_source(__version__)
+    """Where the running jv came from, when CI can fetch it from there too: the git commit
+    or wheel URL it was installed from (PEP 610's direct_url.json), else this version on
+    the package index."""
+    found = _installed_from()
+    return parse_source(found) if found else parse_source(__version__)
+
+
+def _installed_from() -> str | None:
+    import json
+    from importlib import metadata
+
+    try:
+        text = metadata.distribution(DISTRIBUTION).read_text("direct_url.json")
+        data = json.loads(text) if text else None
+    except (metadata.PackageNotFoundError, ValueError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    url = data.get("url")
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+        return None  # a local folder or file: the pilot's CI cannot reach it
+    vcs = data.get("vcs_info")
+    if isinstance(vcs, dict):
+        commit = vcs.get("commit_id")
+        if vcs.get("vcs") == "git" and isinstance(commit, str):
+            return f"git+{url}@{commit}"
+        return None
+    return url if url.endswith(".whl") else None
 
 
 def parse_source(text: str) -> JvSource:

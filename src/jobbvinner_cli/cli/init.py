@@ -132,6 +132,10 @@ def init_command(
                 else f"datoene for de {samlinger} samlingene"
             )
             say(f"Fyll inn {which} i pilot.yaml før du lager dokumenter.")
+        say(
+            f"CI og pre-commit installerer jv med «{source.requirement}» "
+            "(velg en annen kilde med --jv-kilde)."
+        )
         say(f'Neste steg: cd {directory} && jv new-team "KOMMUNE" --gruppeleder "NAVN"')
 
     run(action)
