@@ -32,6 +32,7 @@ STABLE_ENV: dict[str, str | None] = {
     "JUPYTER_COLUMNS": None,
     "GITHUB_ACTIONS": None,
     "GITHUB_WORKSPACE": None,
+    "GITHUB_STEP_SUMMARY": None,  # jv check --format github appends to it
 }
 
 

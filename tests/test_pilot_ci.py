@@ -270,3 +270,33 @@ def test_pre_commit_hook_with_a_commit_id_as_rev_blocks_a_broken_pilot(
     assert broken.returncode == 1, broken.stdout + broken.stderr
     assert "jv check" in broken.stdout and "Failed" in broken.stdout
     assert "JV107  Ugyldig YAML" in broken.stdout  # jv's own finding: the hook ran jv
+
+
+@needs_git
+@pytest.mark.skipif(shutil.which("pre-commit") is None, reason="pre-commit is not installed")
+def test_the_written_pre_commit_config_installs_jv_and_blocks_a_broken_commit(
+    tmp_path: Path, jv_repo: tuple[Path, str]
+) -> None:
+    """The config jv init writes for an index version or a wheel: a local hook with
+    language: python, jv in additional_dependencies (here a wheel built from this checkout)."""
+    pytest.importorskip("build")
+    repo, _ = jv_repo
+    built = subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir",
+         str(tmp_path / "dist"), str(repo)],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert built.returncode == 0, built.stderr[-2000:]
+    [wheel] = (tmp_path / "dist").glob("*.whl")
+    root = init(tmp_path / "p", "--jv-kilde", wheel.as_uri())
+    hook = yaml.safe_load((root / PRE_COMMIT).read_text(encoding="utf-8"))["repos"][0]
+    assert hook["repo"] == "local" and hook["hooks"][0]["language"] == "python"
+    (root / "pilot.yaml").write_text("navn: [\n", encoding="utf-8")
+    git(root, "init", "-q")
+    git(root, "add", "-A")
+    env = {**os.environ, **GIT_ENV, "PRE_COMMIT_HOME": str(tmp_path / "cache")}
+    result = subprocess.run(
+        ["pre-commit", "run", "--all-files"], cwd=root, capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "JV107  Ugyldig YAML" in result.stdout
