@@ -27,10 +27,10 @@ class ReportFormat(str, Enum):
 
 
 class PdfStandard(str, Enum):
-    """The PDF standards of Typst that the report meets; «ingen» for a plain PDF 1.7."""
+    """The PDF standards of Typst that the report meets; «ingen» for a plain PDF 1.7.
+    (typst 0.14, the oldest jv supports, knows a-2b and a-3b.)"""
 
     A2B = "a-2b"
-    A2U = "a-2u"
     A3B = "a-3b"
     INGEN = "ingen"
 
@@ -85,7 +85,7 @@ def build_report_command(
             "--pdf-standard",
             case_sensitive=False,
             parser=choice(PdfStandard, "--pdf-standard"),
-            help="a-2b (standard: PDF/A-2b, som arkivene tar imot), a-2u, a-3b, eller ingen "
+            help="a-2b (standard: PDF/A-2b, som arkivene tar imot), a-3b, eller ingen "
             "(vanlig PDF).",
         ),
     ] = None,
