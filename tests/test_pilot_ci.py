@@ -138,6 +138,13 @@ def test_release_workflow_publishes_with_trusted_publishing() -> None:
     assert publish["permissions"] == {"id-token": "write"}
     assert publish["steps"][-1]["uses"] == "pypa/gh-action-pypi-publish@release/v1"
     assert _actionlint(REPO / ".github/workflows/release.yml") in (None, [])
+    if shutil.which("check-jsonschema"):
+        result = subprocess.run(
+            ["check-jsonschema", "--builtin-schema", "vendor.github-workflows",
+             str(REPO / ".github/workflows/release.yml")],
+            capture_output=True, text=True,
+        )  # fmt: skip
+        assert result.returncode == 0, result.stdout + result.stderr
 
 
 # --- one setting, --jv-kilde ------------------------------------------------------------------
