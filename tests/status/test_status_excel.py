@@ -49,6 +49,7 @@ def test_xlsx_has_the_status_matrix_and_the_hours(late: Pilot, tmp_path: Path) -
     assert rows["froya"]["timer periode 1"].value == 8
     assert rows["froya"]["timer periode 2"].value is None  # its report is missing
     assert sheet.auto_filter.ref == sheet.dimensions
+    assert sheet.page_setup.orientation == "landscape" and sheet.print_title_rows == "$1:$1"
 
 
 def test_xlsx_from_the_file_name_and_only_to_a_file(late: Pilot, tmp_path: Path) -> None:

@@ -59,9 +59,13 @@ def as_xlsx(table: StatusTable) -> bytes:
             if entry is not None:
                 fill = PatternFill("solid", fgColor=FILLS[entry.state])
                 sheet.cell(line, first_doc + offset).fill = fill
-        for p in range(1, table.periods + 1):
-            sheet.cell(line, first_doc + len(table.columns) + p).number_format = "0.0#"
     sheet.freeze_panes = "B2"
+    # printed: landscape, every column on one page's width, the header row on every page
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
     sheet.auto_filter.ref = sheet.dimensions
     for index, title in enumerate(header, 1):
         longest = max(
