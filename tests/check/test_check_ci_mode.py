@@ -144,3 +144,20 @@ def test_an_unknown_ref_is_a_usage_error(branch: Pilot) -> None:
     result = jv("check", "--pilot", str(branch.root), "--endret-siden", "origin/finnesikke")
     assert result.exit_code == 2
     assert "--endret-siden origin/finnesikke: git finner ikke «origin/finnesikke»" in result.output
+
+
+def test_the_summary_stays_under_githubs_limit(
+    pilot: Pilot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jobbvinner_cli.formats import check_markdown
+
+    for rel in all_documents(pilot):
+        undeliver(pilot, rel)
+    _, diagnostics, _ = pilot.check()
+    monkeypatch.setattr(check_markdown, "MAX_CHARS", 1000)  # GitHub's is 1 MiB
+    result = jv("check", "--pilot", str(pilot.root), "--today", TODAY, "--format", "md")
+    rows = [line for line in result.stdout.splitlines() if line.startswith("| feil |")]
+    assert 0 < len(rows) < len(diagnostics)
+    assert result.stdout.endswith(
+        f"\n\n… og {len(diagnostics) - len(rows)} funn til: kjør «jv check» for alle.\n"
+    )
