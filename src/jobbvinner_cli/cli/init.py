@@ -121,6 +121,10 @@ def init_command(
             say(f"  {rel}")
         if GIT_STATES[result.git]:
             say(GIT_STATES[result.git])
+        say(
+            f"CI og pre-commit installerer jv med «{source.requirement}» "
+            "(velg en annen kilde med --jv-kilde)."
+        )
         if metode.strip().lower() == "tiltaksplan":
             say("Skriv målene og tiltakene i tiltaksplan.yaml, og hendelsene i pilot.yaml.")
             say(f"Neste steg: cd {directory} && jv check")
@@ -132,10 +136,6 @@ def init_command(
                 else f"datoene for de {samlinger} samlingene"
             )
             say(f"Fyll inn {which} i pilot.yaml før du lager dokumenter.")
-        say(
-            f"CI og pre-commit installerer jv med «{source.requirement}» "
-            "(velg en annen kilde med --jv-kilde)."
-        )
         say(f'Neste steg: cd {directory} && jv new-team "KOMMUNE" --gruppeleder "NAVN"')
 
     run(action)
