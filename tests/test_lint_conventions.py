@@ -68,3 +68,12 @@ def test_markdown_passes_markdownlint(tmp_path: Path, variant: str) -> None:
     plan.write_text(plan.read_text(encoding="utf-8") + "\n\n\n## Til slutt  \n", encoding="utf-8")
     broken = markdownlint(root, tool)
     assert "MD012" in broken.stdout + broken.stderr
+
+
+@pytest.mark.parametrize("extra", [["--samlinger", "3"], ["--metode", "tiltaksplan"]])
+def test_a_new_pilot_without_dates_passes_yamllint(tmp_path: Path, extra: list[str]) -> None:
+    pytest.importorskip("yamllint")
+    root = tmp_path / "p"
+    assert jv("init", str(root), "--name", "T", "--no-git", *extra).exit_code == 0
+    result = yamllint(root)
+    assert result.returncode == 0, result.stdout + result.stderr
