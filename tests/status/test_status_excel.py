@@ -90,3 +90,26 @@ def test_csv_sep_for_other_spreadsheets(late: Pilot) -> None:
     code, out = status(late, "--format", "csv", "--csv-sep", "|")
     assert code == 2
     assert "Feil: --csv-sep «|» er ikke et skilletegn jv kjenner. Velg ; , eller tab." in out
+
+
+def test_a_pilot_run_by_measures_gets_its_measures_in_excel(tmp_path: Path) -> None:
+    from tests.clikit import REPO
+
+    hedmark = REPO / "examples" / "pilot-hedmark"
+    target = tmp_path / "status.xlsx"
+    args = ["status", "--pilot", str(hedmark), "--today", "2019-12-31"]
+    assert run_jv([*args, "-o", str(target)]).exit_code == 0
+    book = openpyxl.load_workbook(target)
+    assert book.sheetnames == ["Tiltak", "Status", "Hendelser"]
+    measures = book["Tiltak"]
+    assert [c.value for c in measures[1]] == [
+        "tiltak", "navn", "mål", "status", "startet", "slutt", "resultater", "siste resultat"
+    ]  # fmt: skip
+    first = [c.value for c in measures[2]]
+    assert first[:4] == ["A", "Rekrutteringsambassadører", "R2", "pågår"]
+    assert first[4].date().isoformat() == "2018-06-01" and first[6] == 2  # a date, a number
+    assert measures.freeze_panes == "B2"
+    assert book["Hendelser"]["C2"].value == "Første møte i styringsgruppa"
+    # the CSV of such a pilot is its measures
+    rows = excel_csv(run_jv([*args, "--format", "csv"]).stdout)
+    assert rows[0]["tiltak"] == "A" and rows[0]["startet"] == "2018-06-01"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from typing import TYPE_CHECKING, Any
@@ -114,6 +115,31 @@ def _flat_rows(table: StatusTable, decimal: str = ".") -> tuple[list[str], list[
     return header_of(table), rows
 
 
+def measure_table(table: StatusTable) -> tuple[list[str], list[list[object]]]:
+    """The measures of a pilot run by goals and measures, with the results known by today."""
+    header = ["tiltak", "navn", "mål", "status", "startet", "slutt", "resultater"]
+    header.append("siste resultat")
+    rows: list[list[object]] = []
+    for m in table.measures:
+        known = [r for r in m.resultater if r.dato is None or r.dato <= table.today]
+        dated = [r.dato for r in known if r.dato is not None]
+        last = max(dated) if dated else None
+        rows.append([m.id, m.navn, ", ".join(m.mål), m.status.label, m.start, m.slutt])
+        rows[-1] += [len(known), last]
+    return header, rows
+
+
+def event_table(table: StatusTable) -> tuple[list[str], list[list[object]]]:
+    rows: list[list[object]] = [[e.dato, e.type.value, e.label] for e in table.events]
+    return ["dato", "type", "hendelse"], rows
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
 BOM = "\ufeff"
 
 
@@ -121,6 +147,9 @@ def as_csv(table: StatusTable, sep: str = ";") -> str:
     """CSV as Excel reads it: with a BOM so it sees UTF-8 (æøå), and where the separator is
     the semicolon of Norwegian Excel, a decimal comma in the hours."""
     header, rows = _flat_rows(table, "," if sep == ";" else ".")
+    if table.by_measures:  # its teams owe no documents: the measures are its status
+        measures, values = measure_table(table)
+        header, rows = measures, [[_text(v) for v in row] for row in values]
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n")
     writer.writerow(header)
