@@ -154,7 +154,13 @@ def check_command(
             fmt = CheckFormat.GITHUB if in_actions else CheckFormat.TEXT
 
         from jobbvinner_cli.check.engine import CheckOptions, run_check
-        from jobbvinner_cli.cli.check_output import emit, failure_report, rendered, run_fixes
+        from jobbvinner_cli.cli.check_output import (
+            emit,
+            failure_report,
+            rendered,
+            run_fixes,
+            write_step_summary,
+        )
         from jobbvinner_cli.diagnostics import Severity
 
         # a JUnit or SARIF file is written even when the check cannot run
@@ -178,7 +184,7 @@ def check_command(
                 report.diagnostics = relax_since(report.root, endret_siden, report.diagnostics)
         emit(rendered(report, fmt.value, strict, quiet), output_file)
         if fmt is CheckFormat.GITHUB:
-            _write_step_summary(report)
+            write_step_summary(report)
         if report.fatal:
             raise UsageError(
                 "pilot.yaml kan ikke leses, så resten av piloten er ikke sjekket. Rett feilen over."
@@ -230,21 +236,3 @@ def _ignored_codes(values: list[str]) -> list[str]:
                 f"--ignore {code}: ingen regel har den koden. Se «jv check --list-rules»."
             )
     return codes
-
-
-def _write_step_summary(report: CheckResult) -> None:
-    """Under GitHub Actions, every finding goes to the job summary (annotations are capped)."""
-    target = os.environ.get("GITHUB_STEP_SUMMARY")
-    if not target:
-        return
-    from jobbvinner_cli.formats import check_markdown
-
-    try:
-        # GitHub's protocol: each step appends to the file it names
-        with open(target, "a", encoding="utf-8") as handle:
-            handle.write(check_markdown.render(report) + "\n")
-    except OSError as exc:
-        raise UsageError(
-            f"Kunne ikke skrive jobbens sammendrag til {target} (GITHUB_STEP_SUMMARY): "
-            f"{exc.strerror}."
-        ) from None
