@@ -103,6 +103,7 @@ class GitHistory:
             return None
         return _git(["show", f"{commits[-1]}:./{rel}"], self.root)
 
+
 def changed_since(root: Path, ref: str) -> list[str] | None:
     """The files under ``root`` (relative to it) changed between ``ref`` and HEAD.
 
