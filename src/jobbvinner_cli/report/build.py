@@ -15,6 +15,7 @@ from jobbvinner_cli.diagnostics import Diagnostic, Severity
 from jobbvinner_cli.errors import ConfigError, Hint, JvError, UsageError
 from jobbvinner_cli.layout import PILOT_FILE, TEAMS_DIR
 from jobbvinner_cli.report.tables import pipe_table
+from jobbvinner_cli.words import plural
 
 if TYPE_CHECKING:
     from jobbvinner_cli.check.engine import CheckResult
@@ -68,7 +69,7 @@ def _located(d: Diagnostic) -> str:
 
 
 def _problems(count: int) -> str:
-    return f"{count} problem" if count == 1 else f"{count} problemer"
+    return plural(count, "problem", "problemer")
 
 
 def _listed(warnings: list[str], title: str, found: list[Diagnostic], limit: int = 30) -> None:

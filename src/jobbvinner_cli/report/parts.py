@@ -149,7 +149,7 @@ def _chart_alt(labels: list[str], table: dict[str, list[float | None]]) -> str:
         else "Søylediagram over timene hvert team brukte mellom samlingene."
     )
     if peak is not None:
-        text += f" Flest timer: {peak[1]}, {_num(peak[0])} timer i periode {peak[2]}."
+        text += f" Flest timer: {peak[1]}, {_num(peak[0])} {'time' if peak[0] == 1 else 'timer'} i periode {peak[2]}."
     text += " Tallene står i tabellen under figuren."
     return " ".join(text.replace('"', "").replace("\\", "").split())
 
