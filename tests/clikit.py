@@ -32,6 +32,7 @@ STABLE_ENV: dict[str, str | None] = {
     "JUPYTER_COLUMNS": None,
     "GITHUB_ACTIONS": None,
     "GITHUB_WORKSPACE": None,
+    "GITHUB_STEP_SUMMARY": None,  # jv check --format github appends to it
 }
 
 
@@ -72,3 +73,13 @@ def line_of(path: Path, needle: str) -> int:
         if needle in line:
             return number
     raise AssertionError(f"{needle!r} not in {path}")
+
+
+def excel_csv(text: str) -> list[dict[str, str]]:
+    """The rows of `jv status --format csv` as Norwegian Excel reads them: UTF-8 after a BOM,
+    semicolon-separated (hours keep their decimal comma: «7,5»)."""
+    import csv
+    import io
+
+    assert text.startswith("\ufeff"), "no BOM: Excel would read the file as Windows-1252"
+    return list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff")), delimiter=";"))

@@ -48,12 +48,30 @@ def find_decode_problem(data: bytes) -> DecodeProblem | None:
     return None
 
 
+def _current_umask() -> int:
+    mask = os.umask(0o022)  # reading the umask means setting it; put it straight back
+    os.umask(mask)
+    return mask
+
+
+def _mode_for(path: Path) -> int:
+    """The mode a plain ``open(path, "w")`` would give: a replaced file keeps its own,
+    a new one gets 0666 less the umask (0644 with the usual umask 022)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        return 0o666 & ~_current_umask()
+
+
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write via a temporary file in the same folder, so a crash never leaves half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     data = text.encode("utf-8") if isinstance(text, str) else text
+    mode = _mode_for(path)
+    # mkstemp makes the file 0600 whatever the umask; the file jv leaves gets ``mode``
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=temp_name(path.name))
     try:
+        os.chmod(tmp, mode)  # by name: Windows has no fchmod before Python 3.13
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()

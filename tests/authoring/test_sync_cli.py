@@ -162,14 +162,14 @@ def test_dry_run_prints_a_diff_and_writes_nothing_then_sync_writes_it(pilot: Pat
     ]
     assert (
         "## 5. Samarbeid med tillitsvalgte\n\n> **Veiledning:** Erstatt veiledningen med "
-        "teamets tekst.\n> - Hvordan har dere samarbeidet med de tillitsvalgte?\n\n## 6. Tiltak"
+        "teamets tekst.\n>\n> - Hvordan har dere samarbeidet med de tillitsvalgte?\n\n## 6. Tiltak"
         in text
     )
 
     # only jv's lines changed
     for line in changed_lines(before[pilot / "teams/bodo/statusrapport-1.md"].decode(), text):
         assert re.match(
-            r"^[+-](  (fra|til): |frist: |sendes_til: |## |\*For perioden |> |$)", line
+            r"^[+-](  (fra|til): |frist: |sendes_til: |## |\*For perioden |> |>$|$)", line
         ), line
 
     again = jv("sync", "--pilot", str(pilot))

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.clikit import TODAY, jv
+from tests.clikit import TODAY, excel_csv, jv
 
 
 def build(pilot: Path, out: Path, *args: str) -> Path:
@@ -130,7 +128,7 @@ def status_hours(pilot: Path) -> dict[str, list[str]]:
     """
     result = jv("status", "--pilot", str(pilot), "--today", TODAY, "--format", "csv")
     assert result.exit_code == 0, result.output
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    rows = excel_csv(result.stdout)
     periods = [name for name in rows[0] if name.startswith("timer periode ")]
 
     def num(value: float | None) -> str:
@@ -140,7 +138,7 @@ def status_hours(pilot: Path) -> dict[str, list[str]]:
 
     out: dict[str, list[str]] = {}
     for row in rows:
-        values = [float(row[p]) if row[p] else None for p in periods]
+        values = [float(row[p].replace(",", ".")) if row[p] else None for p in periods]
         if any(v is not None for v in values):
             out[row["kommune"]] = [*map(num, values), num(sum(v or 0.0 for v in values))]
     return out

@@ -8,8 +8,6 @@ Here Frøya also writes a statusrapport 3, which reports period 3 as well.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from typing import Any
@@ -17,7 +15,7 @@ from typing import Any
 import pytest
 from pilotkit import Pilot, fill_body, fill_fields
 
-from tests.clikit import jv
+from tests.clikit import excel_csv, jv
 
 SR3 = "teams/froya/statusrapport-3.md"
 DUE_SR3 = "2018-11-03"  # 10 days before gathering 4
@@ -63,10 +61,8 @@ def test_documents_on_the_same_period_add_up(pilot: Pilot) -> None:
 def test_hours_may_be_fractions(pilot: Pilot) -> None:
     write_sr3(pilot, "2.5")
     assert hours(pilot)["froya"]["3"] == 10.5
-    rows = {
-        row["team"]: row for row in csv.DictReader(io.StringIO(status(pilot, "2018-12-31", "csv")))
-    }
-    assert rows["froya"]["timer periode 3"] == "10.5"
+    rows = {row["team"]: row for row in excel_csv(status(pilot, "2018-12-31", "csv"))}
+    assert rows["froya"]["timer periode 3"] == "10,5"  # decimal comma, as Excel in Norwegian
 
 
 def test_a_draft_is_not_counted(pilot: Pilot) -> None:
@@ -98,9 +94,7 @@ def test_a_document_delivered_after_today_is_not_counted(
 
 def test_every_format_shows_the_sums(pilot: Pilot) -> None:
     write_sr3(pilot, "5")
-    rows = {
-        row["team"]: row for row in csv.DictReader(io.StringIO(status(pilot, "2018-12-31", "csv")))
-    }
+    rows = {row["team"]: row for row in excel_csv(status(pilot, "2018-12-31", "csv"))}
     assert [rows["froya"][f"timer periode {p}"] for p in (1, 2, 3)] == ["8", "8", "13"]
     markdown = status(pilot, "2018-12-31", "md")
     froya = next(line for line in markdown.splitlines() if line.startswith("| froya |"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from pilotkit import Pilot
 
 HP = "teams/froya/hovedplan.md"
@@ -135,6 +136,39 @@ def test_phone_numbers_and_email_addresses(pilot: Pilot) -> None:
         ("JV502", line, "warning"),
         ("JV502", line, "warning"),
         ("JV503", line, "warning"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["9123 4567", "(+47) 412-34-567", "412 34 567", "+47 41234567", "0047 22 33 44 55", "73456789"],
+)
+def test_phone_numbers_as_people_write_them(pilot: Pilot, written: str) -> None:
+    pilot.edit(HP, "## 4. Tiltak\n\n", f"## 4. Tiltak\n\nRing Kari på {written} i morgen.\n\n")
+    _, diagnostics, _ = pilot.check()
+    assert [(d["code"], d["line"]) for d in diagnostics] == [
+        ("JV502", pilot.line_of(HP, "Ring Kari"))
+    ]
+    assert f"telefonnummer ({written})" in diagnostics[0]["message"]
+
+
+def test_dates_amounts_and_case_numbers_are_not_phone_numbers(pilot: Pilot) -> None:
+    text = (
+        "Møte 2018-06-04 og 04.06.2018, saksnummer 2018/1234, 12 500 000 kr, 20 000 000 kr, "
+        "side 12345678, årene 2018 2019 2020."
+    )
+    pilot.edit(HP, "## 4. Tiltak\n\n", f"## 4. Tiltak\n\n{text}\n\n")
+    assert pilot.found() == set()
+
+
+def test_the_pilots_own_numbers_are_allowed(pilot: Pilot) -> None:
+    """A number in pilot.yaml (the project leader's, a switchboard) is the pilot's own."""
+    pilot.edit(HP, "## 4. Tiltak\n\n", "## 4. Tiltak\n\nRing 73 45 67 89 eller 412 34 567.\n\n")
+    pilot.edit("pilot.yaml", "navn: ", "# sentralbord: +47 734 56 789\nnavn: ")
+    _, diagnostics, _ = pilot.check()
+    assert [d["message"] for d in diagnostics if d["code"] == "JV502"] == [
+        "Teksten inneholder et telefonnummer (412 34 567). Dokumentene deles bredt; skriv "
+        "rollen (for eksempel «gruppelederen») i stedet for nummeret."
     ]
 
 

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any
 
 from pilotkit import Pilot
-from tests.clikit import run_jv
+from tests.clikit import excel_csv, run_jv
 
 
 def status(pilot: Pilot, today: str, fmt: str = "json") -> tuple[int, str]:
@@ -78,7 +76,7 @@ def test_csv_and_markdown(pilot: Pilot) -> None:
     pilot.path("teams/froya/statusrapport-2.md").unlink()
     code, out = status(pilot, "2018-12-31", "csv")
     assert code == 0
-    rows = list(csv.DictReader(io.StringIO(out)))
+    rows = excel_csv(out)
     froya = next(r for r in rows if r["team"] == "froya")
     assert froya["statusrapport-2"] == "mangler (forfalt)"
     assert froya["hovedplan"] == "levert"

@@ -8,7 +8,7 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jobbvinner_cli import __version__
+from jobbvinner_cli.authoring.jvsource import JvSource, default_source
 from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.layout import PILOT_FILE, REGISTER_FILE, REPORT_DIR, TEAMS_DIR, TEMPLATES_DIR
 from jobbvinner_cli.model.chapters import PART_TITLES, chapters_for
@@ -16,6 +16,9 @@ from jobbvinner_cli.pipeline.templates import make_env, render
 from jobbvinner_cli.textio import TEMP_PREFIX, write_atomic
 
 METHODS = ("utviklingsverksted", "tiltaksplan")
+
+
+KIND_NAMES = {"index": "versjon fra pakkeindeksen", "git": "git-adresse", "wheel": "wheel-fil"}
 
 
 @dataclass(frozen=True)
@@ -52,6 +55,7 @@ class InitOptions:
     variant: str = "orkdal"
     git: bool = True
     method: str = "utviklingsverksted"
+    jv_source: JvSource = field(default_factory=default_source)
 
 
 @dataclass
@@ -159,9 +163,15 @@ def init_pilot(options: InitOptions) -> InitResult:
         )
     files[f"{TEMPLATES_DIR}/LESMEG.md"] = render(env, "templates-lesmeg.md.j2", {})
     # CI and pre-commit run «jv check» (see the comments in the files)
-    tool = {"version": __version__}
+    # both install the same jv, from the one setting --jv-kilde
+    source = options.jv_source
+    tool = {"requirement": source.requirement, "repo": source.repo, "rev": source.rev}
+    tool["kind"] = KIND_NAMES[source.kind]
     files[".github/workflows/jv-check.yml"] = render(env, "jv-check.yml.j2", tool)
     files[".pre-commit-config.yaml"] = render(env, "pre-commit-config.yaml.j2", tool)
+    # markdownlint and yamllint, as editors run them, pass on what jv writes
+    files[".markdownlint.yaml"] = render(env, "markdownlint.yaml.j2", {})
+    files[".yamllint"] = render(env, "yamllint.j2", {})
     files[f"{TEAMS_DIR}/.gitkeep"] = ""
 
     _refuse_others_files(root, files)

@@ -20,6 +20,7 @@ from jobbvinner_cli.pipeline.read import read_file
 from jobbvinner_cli.pipeline.repo import PilotRepo
 from jobbvinner_cli.pipeline.templates import make_env, render, template_for
 from jobbvinner_cli.textio import write_new
+from jobbvinner_cli.words import plural
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ def next_free_number(repo: PilotRepo, doctype: DocumentType, team: str | None) -
             return nr
     if not valid:
         raise UsageError(
-            f"Piloten har {len(repo.pilot.samlinger)} samlinger, og det gir ingen "
+            f"Piloten har {plural(len(repo.pilot.samlinger), 'samling', 'samlinger')}, og "
+            "det gir ingen "
             f"{doctype.title.lower()}er. Legg inn samlingene i pilot.yaml først."
         )
     raise UsageError(

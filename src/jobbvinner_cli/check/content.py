@@ -12,6 +12,7 @@ from jobbvinner_cli.check.reportcells import JV211, check_report_section
 from jobbvinner_cli.diagnostics import Rule, Severity, Sink
 from jobbvinner_cli.pipeline.body import Body, Heading, Table
 from jobbvinner_cli.pipeline.document import SectionMatch, TypeSpec
+from jobbvinner_cli.words import plural
 
 FAMILY = "Innhold"
 
@@ -294,8 +295,9 @@ def _check_length(body: Body, max_pages: int, sink: Sink) -> None:
         sink.add(
             JV207,
             None,
-            f"Dokumentet har {words} ord, omtrent {pages} sider regnet med {WORDS_PER_PAGE} ord "
-            f"per side; grensen er {max_pages} sider ({limit} ord). Kort ned teksten.",
+            f"Dokumentet har {words} ord, omtrent {plural(pages, 'side', 'sider')} regnet med "
+            f"{WORDS_PER_PAGE} ord per side; grensen er {plural(max_pages, 'side', 'sider')} "
+            f"({limit} ord). Kort ned teksten.",
         )
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jobbvinner_cli.check.personal import EMAIL
+from jobbvinner_cli.check.personal import EMAIL, own_numbers
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.pilot import Pilot
 from jobbvinner_cli.model.schedule import Slot, numbers, slot, slots_for_team
@@ -39,8 +39,9 @@ class CheckContext:
 
 
 def contacts_of(pilot_text: str) -> frozenset[str]:
-    """The pilot's own e-mail addresses: every address written in pilot.yaml."""
-    return frozenset(m.group(0).lower() for m in EMAIL.finditer(pilot_text))
+    """The pilot's own contacts: every e-mail address and phone number in pilot.yaml."""
+    addresses = {m.group(0).lower() for m in EMAIL.finditer(pilot_text)}
+    return frozenset(addresses | own_numbers(pilot_text))
 
 
 def compute_slots(

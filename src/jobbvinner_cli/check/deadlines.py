@@ -14,6 +14,7 @@ from jobbvinner_cli.layout import TEAMS_DIR
 from jobbvinner_cli.model.delivery import State, Submission, delivery_state
 from jobbvinner_cli.model.schedule import Slot
 from jobbvinner_cli.pipeline.document import DocFacts
+from jobbvinner_cli.words import plural
 
 FAMILY = "Frister"
 
@@ -170,7 +171,7 @@ def _when(due: dt.date, today: dt.date) -> str:
         return "fristen er i dag"
     if days == 1:
         return f"fristen var i går, {format_date(due)}"
-    return f"fristen var {format_date(due)}, for {days} dager siden"
+    return f"fristen var {format_date(due)}, for {plural(days, 'dag', 'dager')} siden"
 
 
 def report_deadlines(ctx: CheckContext, slug: str, entries: list[Entry], sink: Sink) -> None:

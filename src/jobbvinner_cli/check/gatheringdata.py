@@ -22,6 +22,7 @@ from jobbvinner_cli.layout import ATTENDANCE_DIR, EVALUATION_DIR
 from jobbvinner_cli.model.gatheringdata import Attendee, GatheringData, QuestionResult, name_key
 from jobbvinner_cli.model.pilot import GatheringStatus
 from jobbvinner_cli.pipeline.csvdata import CsvTable, read_csv
+from jobbvinner_cli.words import plural
 
 FAMILY = "Oppmøte og evaluering"
 
@@ -173,7 +174,9 @@ def _gathering_of(ctx: CheckContext, rel: str, sink: Sink) -> int | None:
     nr = int(match.group(1))
     if pilot is None or nr > count:
         sink.add(
-            JV702, None, f"Samling {nr} finnes ikke i pilot.yaml (piloten har {count} samlinger)."
+            JV702,
+            None,
+            f"Samling {nr} finnes ikke i pilot.yaml (piloten har {plural(count, 'samling', 'samlinger')}).",
         )
         return None
     if pilot.gathering(nr).status is GatheringStatus.CANCELLED:

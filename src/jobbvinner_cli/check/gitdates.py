@@ -154,3 +154,15 @@ class GitHistory:
         if not commits:
             return None
         return _git(["show", f"{commits[-1]}:./{rel}"], self.root)
+
+
+def changed_since(root: Path, ref: str) -> list[str] | None:
+    """The files under ``root`` (relative to it) changed between ``ref`` and HEAD.
+
+    ``ref...HEAD``: the changes of a pull request since it branched from ``ref``, not the
+    ones made on ``ref`` since. None when git cannot tell (no git, no repository, no ref).
+    """
+    if ref.startswith("-"):
+        return None  # a ref, never an option to git
+    out = _git(["diff", "--name-only", "--no-renames", "--relative", f"{ref}...HEAD", "--"], root)
+    return None if out is None else [line for line in out.splitlines() if line]

@@ -20,6 +20,7 @@ from jobbvinner_cli.model.refs import RefError, resolve_ref
 from jobbvinner_cli.model.schedule import Slot, rule_for
 from jobbvinner_cli.pipeline.config import TeamInfo
 from jobbvinner_cli.pipeline.yamltext import Node
+from jobbvinner_cli.words import plural
 
 FAMILY = "Pilotfilen"
 
@@ -361,7 +362,7 @@ def check_team(info: TeamInfo, sink: Sink, slugs: set[str], ids: list[str]) -> N
             sink.add(
                 JV406,
                 where,
-                f"Teamet har {len(members)} medlemmer; et kommuneteam skal ha {low}–{high}. "
+                f"Teamet har {plural(len(members), 'medlem', 'medlemmer')}; et kommuneteam skal ha {low}–{high}. "
                 "Før opp alle under «medlemmer:».",
             )
         if not any(m.leder for m in members):

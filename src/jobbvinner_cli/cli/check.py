@@ -31,7 +31,7 @@ class CheckFormat(str, Enum):
     JUNIT = "junit"
     SARIF = "sarif"
     AUTO = "auto"
-    MD = "md"  # only for --list-rules
+    MD = "md"  # the findings as Markdown (GitHub's job summary); the rule table with --list-rules
 
 
 EPILOG = (
@@ -63,10 +63,10 @@ def check_command(
             "--format",
             "-f",
             case_sensitive=False,
-            parser=choice(CheckFormat, "--format", " (md bare med --list-rules)"),
-            help="text, json, github (annotasjoner i GitHub Actions), junit (XML), sarif "
-            "(GitHub code scanning) eller auto (github under GitHub Actions, ellers text). "
-            "Med --list-rules også md.",
+            parser=choice(CheckFormat, "--format"),
+            help="text, json, github (annotasjoner i GitHub Actions, og alle funn i jobbens "
+            "sammendrag), junit (XML), sarif (GitHub code scanning), md (Markdown-tabell) eller "
+            "auto (github under GitHub Actions, ellers text).",
         ),
     ] = CheckFormat.AUTO,
     quiet: Annotated[
@@ -127,6 +127,16 @@ def check_command(
             "noe kan rettes.",
         ),
     ] = False,
+    endret_siden: Annotated[
+        str | None,
+        typer.Option(
+            "--endret-siden",
+            metavar="REF",
+            help="For en pull request: frister som har gått ut (JV301, JV302) blir advarsler "
+            "for team som ikke er endret siden git-REF (for eksempel origin/main). Endres "
+            "pilot.yaml, gjelder fristene alle team.",
+        ),
+    ] = None,
     jobs: Annotated[
         int, typer.Option("--jobs", hidden=True, min=0, help="Antall prosesser (0: automatisk).")
     ] = 0,
@@ -150,11 +160,6 @@ def check_command(
         fmt = output_format
         if list_rules:
             return _list_rules(fmt)
-        if fmt is CheckFormat.MD:
-            raise UsageError(
-                "--format md gjelder bare regeltabellen (--list-rules). "
-                "Velg text, json, github, junit, sarif eller auto."
-            )
         if explain is not None:
             return _explain(explain)
         if fmt is CheckFormat.AUTO:
@@ -162,7 +167,13 @@ def check_command(
             fmt = CheckFormat.GITHUB if in_actions else CheckFormat.TEXT
 
         from jobbvinner_cli.check.engine import CheckOptions, run_check
-        from jobbvinner_cli.cli.check_output import emit, failure_report, rendered, run_fixes
+        from jobbvinner_cli.cli.check_output import (
+            emit,
+            failure_report,
+            rendered,
+            run_fixes,
+            write_step_summary,
+        )
         from jobbvinner_cli.diagnostics import Severity
 
         # The check and its output make many objects and no garbage cycles worth
@@ -187,11 +198,17 @@ def check_command(
                     if diff:
                         return EXIT_FAILED if fixable else EXIT_OK
                 report = run_check(options)
+                if endret_siden is not None and not report.fatal:
+                    from jobbvinner_cli.check.touched import relax_since
+
+                    report.diagnostics = relax_since(report.root, endret_siden, report.diagnostics)
             text = rendered(report, fmt.value, strict, quiet)
         finally:
             if enabled:
                 gc.enable()
         emit(text, output_file)
+        if fmt is CheckFormat.GITHUB:
+            write_step_summary(report)
         if report.fatal:
             raise UsageError(
                 "pilot.yaml kan ikke leses, så resten av piloten er ikke sjekket. Rett feilen over."

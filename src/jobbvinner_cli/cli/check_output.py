@@ -8,6 +8,7 @@ says so; the error is shown as well and the exit code stays 2.
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -64,9 +65,31 @@ def rendered(report: CheckResult, fmt: str, strict: bool, quiet: bool = False) -
         from jobbvinner_cli.formats import github
 
         return github.render(report, summary=not quiet)
+    if fmt == "md":
+        from jobbvinner_cli.formats import check_markdown
+
+        return check_markdown.render(report)
     from jobbvinner_cli.formats import terminal
 
     return terminal.check_text(report, summary=not quiet)
+
+
+def write_step_summary(report: CheckResult) -> None:
+    """Under GitHub Actions, every finding goes to the job summary (annotations are capped)."""
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    from jobbvinner_cli.formats import check_markdown
+
+    try:
+        # GitHub's protocol: each step appends to the file it names
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(check_markdown.render(report) + "\n")
+    except OSError as exc:
+        raise JvError(
+            f"Kunne ikke skrive jobbens sammendrag til {target} (GITHUB_STEP_SUMMARY): "
+            f"{exc.strerror}."
+        ) from None
 
 
 @contextmanager

@@ -72,6 +72,16 @@ def init_command(
             "Hedmark).",
         ),
     ] = "utviklingsverksted",
+    jv_kilde: Annotated[
+        str | None,
+        typer.Option(
+            "--jv-kilde",
+            metavar="KILDE",
+            help="Hvor CI og pre-commit installerer jv fra: et versjonsnummer fra pakkeindeksen "
+            "(standard: denne versjonen), en git-adresse med commit "
+            "(git+https://github.com/ORG/REPO@COMMIT) eller adressen til en wheel-fil.",
+        ),
+    ] = None,
 ) -> None:
     """Lag en ny pilot: pilot.yaml, teams/, rapport/ og et git-repo.
 
@@ -79,11 +89,13 @@ def init_command(
     """
 
     def action() -> None:
+        from jobbvinner_cli.authoring.jvsource import default_source, parse_source
         from jobbvinner_cli.authoring.pilot import InitOptions, init_pilot, parse_gathering
         from jobbvinner_cli.formats.terminal import say
 
         with option_value("--samling"):
             dates = [parse_gathering(s) for s in samling or []]
+        source = default_source() if jv_kilde is None else parse_source(jv_kilde)
         for earlier, later in itertools.pairwise(dates):
             if earlier.start and later.start and later.start < earlier.start:
                 raise UsageError(
@@ -101,6 +113,7 @@ def init_command(
                 variant=malvariant,
                 git=git,
                 method=metode.strip().lower(),
+                jv_source=source,
             )
         )
         say(("Laget piloten", "green"), f" «{name}» i {result.root}")
@@ -108,14 +121,21 @@ def init_command(
             say(f"  {rel}")
         if GIT_STATES[result.git]:
             say(GIT_STATES[result.git])
+        say(
+            f"CI og pre-commit installerer jv med «{source.requirement}» "
+            "(velg en annen kilde med --jv-kilde)."
+        )
         if metode.strip().lower() == "tiltaksplan":
             say("Skriv målene og tiltakene i tiltaksplan.yaml, og hendelsene i pilot.yaml.")
             say(f"Neste steg: cd {directory} && jv check")
             return
         if not dates and samlinger:
-            say(
-                f"Fyll inn datoene for de {samlinger} samlingene i pilot.yaml før du lager dokumenter."
+            which = (
+                "datoen for samlingen"
+                if samlinger == 1
+                else f"datoene for de {samlinger} samlingene"
             )
+            say(f"Fyll inn {which} i pilot.yaml før du lager dokumenter.")
         say(f'Neste steg: cd {directory} && jv new-team "KOMMUNE" --gruppeleder "NAVN"')
 
     run(action)

@@ -17,12 +17,22 @@ from jobbvinner_cli.cli.common import (
     run,
 )
 from jobbvinner_cli.errors import UsageError
+from jobbvinner_cli.words import plural
 
 
 class ReportFormat(str, Enum):
     PDF = "pdf"
     DOCX = "docx"
     HTML = "html"
+
+
+class PdfStandard(str, Enum):
+    """The PDF standards of Typst that the report meets; «ingen» for a plain PDF 1.7.
+    (typst 0.14, the oldest jv supports, knows a-2b and a-3b.)"""
+
+    A2B = "a-2b"
+    A3B = "a-3b"
+    INGEN = "ingen"
 
 
 STAGES = {
@@ -69,6 +79,16 @@ def build_report_command(
             "--include-team-reports", help="Legg teamenes sluttrapporter ved som vedlegg."
         ),
     ] = False,
+    pdf_standard: Annotated[
+        PdfStandard | None,
+        typer.Option(
+            "--pdf-standard",
+            case_sensitive=False,
+            parser=choice(PdfStandard, "--pdf-standard"),
+            help="a-2b (standard: PDF/A-2b, som arkivene tar imot), a-3b, eller ingen "
+            "(vanlig PDF).",
+        ),
+    ] = None,
     today: TodayOption = None,
     pilot: PilotOption = None,
 ) -> None:
@@ -93,6 +113,9 @@ def build_report_command(
         from jobbvinner_cli.report.build import build_report, format_for
 
         kind = format_for(output, fmt.value if fmt is not None else None)
+        if pdf_standard is not None and kind != "pdf":
+            raise UsageError(f"--pdf-standard gjelder bare PDF, ikke {kind}. Dropp --pdf-standard.")
+        standard = (pdf_standard or PdfStandard.A2B).value
         target = output or Path(f"sluttrapport.{kind}")
         day = parse_today(today)
         with messages.spinner(_stage) as progress:
@@ -104,10 +127,11 @@ def build_report_command(
                 include_team_reports=include_team_reports,
                 today=day,
                 progress=progress,
+                pdf_standard=None if standard == "ingen" else standard,
             )
         for warning in built.warnings:
             messages.warning(warning)
-        pages = f", {built.pages} sider" if built.pages else ""
+        pages = f", {plural(built.pages, 'side', 'sider')}" if built.pages else ""
         messages.say(("Skrev", "green"), f" {built.path}{pages}{' (utkast)' if draft else ''}")
 
     run(action)
@@ -153,8 +177,7 @@ def export_command(
             built = export_document(
                 pilot, doctype.lower(), team, nr, output, kind, progress=progress
             )
-        pages = f", {built.pages} sider" if built.pages and built.pages != 1 else ""
-        pages = ", 1 side" if built.pages == 1 else pages
+        pages = f", {plural(built.pages, 'side', 'sider')}" if built.pages else ""
         fresh = " (fra malen: dokumentet er ikke skrevet ennå)" if built.fresh else ""
         messages.say(("Skrev", "green"), f" {built.path}{pages}{fresh}")
 

@@ -14,6 +14,10 @@ if TYPE_CHECKING:
     from jobbvinner_cli.check.engine import CheckResult
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+# GitHub shows 10 annotations of each kind per step and drops the rest; jv prints those 10
+# and names the rest, which the job summary (formats/check_markdown.py) lists in full.
+ANNOTATION_LIMIT = 10
+KIND_NAMES = {Severity.ERROR: "feil", Severity.WARNING: "advarsler", Severity.INFO: "merknader"}
 
 
 def _data(text: str) -> str:
@@ -37,7 +41,11 @@ def workspace_prefix(root: Path) -> str:
 def render(report: CheckResult, summary: bool = True) -> str:
     prefix = workspace_prefix(report.root)
     out = []
+    shown = dict.fromkeys(COMMANDS, 0)
     for d in report.diagnostics:
+        if shown[d.severity] == ANNOTATION_LIMIT:
+            continue
+        shown[d.severity] += 1
         props = [f"file={_prop(prefix + d.path)}"]
         if d.line:
             props.append(f"line={d.line}")
@@ -47,4 +55,12 @@ def render(report: CheckResult, summary: bool = True) -> str:
         out.append(f"::{COMMANDS[d.severity]} {','.join(props)}::{_data(d.message)}")
     if summary:
         out.append(f"jv check: {summary_line(report)}")
+    for severity, count in shown.items():
+        left = report.count(severity) - count
+        if left:
+            out.append(
+                f"jv check: {left} {KIND_NAMES[severity]} til er ikke vist som merknader "
+                f"(GitHub viser bare {ANNOTATION_LIMIT} av hver sort); alle står i jobbens "
+                "sammendrag."
+            )
     return "\n".join(out)

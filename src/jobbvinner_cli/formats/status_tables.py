@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from typing import TYPE_CHECKING, Any
@@ -13,14 +14,15 @@ if TYPE_CHECKING:
     from jobbvinner_cli.status import Column, Row, StatusTable
 
 
-def hours_text(value: float | None) -> str:
-    """8.0 → «8», 7.5 → «7.5», nothing → «»."""
+def hours_text(value: float | None, decimal: str = ".") -> str:
+    """8.0 → «8», 7.5 → «7.5» (or «7,5»), nothing → «»."""
     if value is None:
         return ""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}"
+    text = str(int(value)) if float(value).is_integer() else f"{value:g}"
+    return text.replace(".", decimal)
 
 
-def _cell_label(row: Row, column: Column) -> str:
+def cell_label(row: Row, column: Column) -> str:
     entry = row.cells.get(column.doc_id)
     if entry is None:
         return "ukjent (team.yaml kan ikke leses)" if not row.readable else ""
@@ -30,7 +32,7 @@ def _cell_label(row: Row, column: Column) -> str:
     return label
 
 
-def _next(row: Row) -> str:
+def next_deadline(row: Row) -> str:
     if row.next_due is None:
         return ""
     return f"{row.next_due.slot.doc_id} {row.next_due.slot.due.isoformat()}"
@@ -97,26 +99,62 @@ def render_json(table: StatusTable) -> str:
     return json.dumps(as_json(table), ensure_ascii=False, indent=2)
 
 
-def _flat_rows(table: StatusTable) -> tuple[list[str], list[list[str]]]:
+def header_of(table: StatusTable) -> list[str]:
     header = ["team", "kommune", "status", *(c.doc_id for c in table.columns), "neste frist"]
-    header += [f"timer periode {p}" for p in range(1, table.periods + 1)]
+    return header + [f"timer periode {p}" for p in range(1, table.periods + 1)]
+
+
+def _flat_rows(table: StatusTable, decimal: str = ".") -> tuple[list[str], list[list[str]]]:
     rows = []
     for row in table.rows:
         values = [row.slug, row.kommune, row.status]
-        values += [_cell_label(row, c) for c in table.columns]
-        values.append(_next(row))
-        values += [hours_text(row.hours.get(p)) for p in range(1, table.periods + 1)]
+        values += [cell_label(row, c) for c in table.columns]
+        values.append(next_deadline(row))
+        values += [hours_text(row.hours.get(p), decimal) for p in range(1, table.periods + 1)]
         rows.append(values)
+    return header_of(table), rows
+
+
+def measure_table(table: StatusTable) -> tuple[list[str], list[list[object]]]:
+    """The measures of a pilot run by goals and measures, with the results known by today."""
+    header = ["tiltak", "navn", "mål", "status", "startet", "slutt", "resultater"]
+    header.append("siste resultat")
+    rows: list[list[object]] = []
+    for m in table.measures:
+        known = [r for r in m.resultater if r.dato is None or r.dato <= table.today]
+        dated = [r.dato for r in known if r.dato is not None]
+        last = max(dated) if dated else None
+        rows.append([m.id, m.navn, ", ".join(m.mål), m.status.label, m.start, m.slutt])
+        rows[-1] += [len(known), last]
     return header, rows
 
 
-def as_csv(table: StatusTable) -> str:
-    header, rows = _flat_rows(table)
+def event_table(table: StatusTable) -> tuple[list[str], list[list[object]]]:
+    rows: list[list[object]] = [[e.dato, e.type.value, e.label] for e in table.events]
+    return ["dato", "type", "hendelse"], rows
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    return value.isoformat() if isinstance(value, dt.date) else str(value)
+
+
+BOM = "\ufeff"
+
+
+def as_csv(table: StatusTable, sep: str = ";") -> str:
+    """CSV as Excel reads it: with a BOM so it sees UTF-8 (æøå), and where the separator is
+    the semicolon of Norwegian Excel, a decimal comma in the hours."""
+    header, rows = _flat_rows(table, "," if sep == ";" else ".")
+    if table.by_measures:  # its teams owe no documents: the measures are its status
+        measures, values = measure_table(table)
+        header, rows = measures, [[_text(v) for v in row] for row in values]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n")
     writer.writerow(header)
     writer.writerows(rows)
-    return buffer.getvalue()
+    return BOM + buffer.getvalue()
 
 
 def as_markdown(table: StatusTable) -> str:

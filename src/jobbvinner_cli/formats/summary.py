@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from jobbvinner_cli.diagnostics import Severity
+from jobbvinner_cli.words import plural
 
 if TYPE_CHECKING:
     from jobbvinner_cli.check.engine import CheckResult
@@ -17,10 +18,6 @@ def summary(report: CheckResult) -> dict[str, int]:
         "infos": report.count(Severity.INFO),
         "files": len(report.files),
     }
-
-
-def plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
 
 
 def summary_line(report: CheckResult) -> str:

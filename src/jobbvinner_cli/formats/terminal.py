@@ -148,8 +148,9 @@ def _group_title(report: CheckResult, team: str | None) -> str:
 
 def check_text(report: CheckResult, summary: bool = True) -> str:
     """The findings grouped by team and file, then the counts (unless not ``summary``)."""
-    from jobbvinner_cli.formats.summary import plural, summary_line
     from jobbvinner_cli.formats.summary import summary as counts
+    from jobbvinner_cli.formats.summary import summary_line
+    from jobbvinner_cli.words import plural
 
     out = _stdout()
 

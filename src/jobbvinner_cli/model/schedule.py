@@ -10,6 +10,7 @@ from jobbvinner_cli.model.doctype import DeadlineRule, DocumentType
 from jobbvinner_cli.model.pilot import Pilot
 from jobbvinner_cli.model.refs import resolve_ref
 from jobbvinner_cli.model.team import Team
+from jobbvinner_cli.words import plural
 
 
 class ScheduleError(ValueError):
@@ -45,7 +46,8 @@ def _gathering_no(pilot: Pilot, ref: str, nr: int | None) -> int:
     value = resolve_ref(ref, nr=nr, count=count)
     if not 1 <= value <= count:
         raise ScheduleError(
-            f"regelen «{ref}» peker på samling {value}, men piloten har {count} samlinger"
+            f"regelen «{ref}» peker på samling {value}, men piloten har "
+            f"{plural(count, 'samling', 'samlinger')}"
         )
     return value
 
@@ -87,10 +89,10 @@ def check_number(doctype: DocumentType, pilot: Pilot, nr: int | None) -> None:
     if nr not in valid:
         if not valid:
             raise ScheduleError(
-                f"piloten har {count} samlinger, og det gir ingen {doctype.title.lower()}er"
+                f"piloten har {plural(count, 'samling', 'samlinger')}, og det gir ingen {doctype.title.lower()}er"
             )
         raise ScheduleError(
-            f"{doctype.title} {nr} finnes ikke: med {count} samlinger går "
+            f"{doctype.title} {nr} finnes ikke: med {plural(count, 'samling', 'samlinger')} går "
             f"{doctype.title.lower()}ene fra 1 til {valid[-1]}"
         )
 

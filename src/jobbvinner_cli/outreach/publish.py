@@ -24,6 +24,7 @@ from jobbvinner_cli.outreach.reminders import due_reminders, file_name, to_email
 from jobbvinner_cli.slugs import slug_for
 from jobbvinner_cli.status import checked_pilot
 from jobbvinner_cli.textio import build_folder, write_atomic
+from jobbvinner_cli.words import plural
 
 
 @dataclass
@@ -149,7 +150,7 @@ def write_certificates(
     taken = [p for p, _ in planned if p.exists()]
     if taken and not force:
         raise JvError(
-            f"Det finnes kursbevis i {folder} fra før ({len(taken)} filer, blant dem "
+            f"Det finnes kursbevis i {folder} fra før ({plural(len(taken), 'fil', 'filer')}, blant dem "
             f"{taken[0].name}).",
             hint=Hint.REPLACE_FILE,
         )

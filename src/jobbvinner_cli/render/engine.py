@@ -35,7 +35,7 @@ from typing import Literal
 from jobbvinner_cli.render import pandoc, typst_pdf
 from jobbvinner_cli.render.deadline import Deadline
 from jobbvinner_cli.render.errors import RenderError, SourceSpan
-from jobbvinner_cli.render.job import Job, ProgressFn, ReportMeta
+from jobbvinner_cli.render.job import PDF_STANDARD, Job, ProgressFn, ReportMeta
 from jobbvinner_cli.render.workdir import check_workdir, refuse_escaping_symlinks, reserve_temp
 
 # RenderError, ReportMeta and SourceSpan are re-exported for code that still
@@ -63,6 +63,7 @@ def render(
     spans: Sequence[SourceSpan] = (),
     timeout: float = 60.0,
     progress: ProgressFn | None = None,
+    pdf_standard: str | None = PDF_STANDARD,
 ) -> RenderResult:
     """Render ``markdown`` to ``out`` as ``fmt`` ("pdf", "docx" or "html").
 
@@ -79,6 +80,7 @@ def render(
         spans=tuple(spans),
         deadline=Deadline.after(timeout),
         progress=progress,
+        pdf_standard=pdf_standard,
     )
     out = Path(out).absolute()
     if not out.parent.is_dir():

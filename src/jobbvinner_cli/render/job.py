@@ -32,6 +32,10 @@ class ReportMeta:
 _LANG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
 
 
+# PDF/A-2b: what municipal archives take (Noark 5 lists PDF/A-2 as an archival format).
+PDF_STANDARD = "a-2b"
+
+
 @dataclass
 class Job:
     markdown: str
@@ -40,6 +44,7 @@ class Job:
     spans: tuple[SourceSpan, ...]
     deadline: Deadline
     progress: ProgressFn | None
+    pdf_standard: str | None = PDF_STANDARD  # Typst's name, e.g. "a-2b"; None: plain PDF
 
     def stage(self, name: str) -> None:
         if self.progress is not None:

@@ -25,6 +25,7 @@ from jobbvinner_cli.render.errors import (
     with_place,
 )
 from jobbvinner_cli.render.job import Job
+from jobbvinner_cli.words import plural
 
 HERE = Path(__file__).resolve().parent
 LUA_FILTER = HERE / "jv-filter.lua"
@@ -232,7 +233,7 @@ def _problems_error(job: Job, problems: list[Any]) -> RenderError:
         return RenderError(with_place(text, path, line), path=path, line=line)
     listing = "\n".join(f"  {place(p, n) or '?'}: {t}" for p, n, t in located)
     return RenderError(
-        f"{len(located)} problemer med bilder eller lenker i rapporten:\n{listing}",
+        f"{plural(len(located), 'problem', 'problemer')} med bilder eller lenker i rapporten:\n{listing}",
         path=path,
         line=line,
     )

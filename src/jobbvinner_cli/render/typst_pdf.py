@@ -50,7 +50,14 @@ def compile_pdf(
 
 
 def _run_worker(job: Job, main: Path, out: Path, *, header_lines: int) -> int | None:
-    request = json.dumps({"input": str(main), "root": str(job.workdir), "output": str(out)})
+    request = json.dumps(
+        {
+            "input": str(main),
+            "root": str(job.workdir),
+            "output": str(out),
+            "pdf_standards": [job.pdf_standard] if job.pdf_standard else [],
+        }
+    )
     proc = run_before(
         job.deadline,
         [sys.executable, "-I", str(TYPST_WORKER)],

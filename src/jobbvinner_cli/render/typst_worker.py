@@ -4,7 +4,8 @@ Run by :mod:`jobbvinner_cli.render.typst_pdf` as ``python -I typst_worker.py`` (
 path, so nothing but the standard library and the ``typst`` package is
 imported). It reads a JSON job from stdin::
 
-    {"input": "<main .typ>", "root": "<build folder>", "output": "<pdf path>"}
+    {"input": "<main .typ>", "root": "<build folder>", "output": "<pdf path>",
+     "pdf_standards": ["a-2b"]}
 
 and writes one JSON line to stdout: ``{"ok": true, "pages": N, "warnings": [...]}``
 or ``{"ok": false, "message": ..., "diagnostic": ..., "hints": [...]}``.
@@ -42,7 +43,9 @@ def compile_job(job: dict[str, Any]) -> dict[str, Any]:
 
     try:
         compiler = typst.Compiler(root=job["root"], ignore_system_fonts=True)
-        pdf, warnings = compiler.compile_with_warnings(job["input"], format="pdf")
+        pdf, warnings = compiler.compile_with_warnings(
+            job["input"], format="pdf", pdf_standards=job.get("pdf_standards") or []
+        )
     except typst.TypstError as exc:
         return {
             "ok": False,

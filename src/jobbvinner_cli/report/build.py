@@ -14,6 +14,7 @@ from jobbvinner_cli.diagnostics import Diagnostic, Severity
 from jobbvinner_cli.errors import ConfigError, Hint, JvError, UsageError
 from jobbvinner_cli.layout import PILOT_FILE
 from jobbvinner_cli.textio import build_folder
+from jobbvinner_cli.words import plural
 
 if TYPE_CHECKING:
     from jobbvinner_cli.check.engine import CheckResult
@@ -67,7 +68,7 @@ def _located(d: Diagnostic) -> str:
 
 
 def _problems(count: int) -> str:
-    return f"{count} problem" if count == 1 else f"{count} problemer"
+    return plural(count, "problem", "problemer")
 
 
 def _listed(warnings: list[str], title: str, found: list[Diagnostic], limit: int = 30) -> None:
@@ -89,6 +90,7 @@ def build_report(
     today: dt.date,
     progress: Progress,
     timeout: float = 120.0,
+    pdf_standard: str | None = "a-2b",
 ) -> Built:
     from jobbvinner_cli.render import ReportMeta, SourceSpan, render
     from jobbvinner_cli.report.assemble import Assembler
@@ -159,6 +161,7 @@ def build_report(
             spans=spans,
             timeout=timeout,
             progress=progress,
+            pdf_standard=pdf_standard,
         )
     finally:
         shutil.rmtree(workdir, ignore_errors=True)

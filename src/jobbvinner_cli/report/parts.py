@@ -20,6 +20,7 @@ from jobbvinner_cli.report.measures import (
 )
 from jobbvinner_cli.report.missing import with_not_delivered
 from jobbvinner_cli.report.tables import data_table, grid_table, plain
+from jobbvinner_cli.words import plural
 
 
 def organisasjon(data: ReportInput, workdir: Path) -> str:
@@ -57,7 +58,7 @@ def samlinger(data: ReportInput, workdir: Path) -> str:
 
 def deltakere(data: ReportInput, workdir: Path) -> str:
     text = [
-        f"{len(data.teams)} kommuner startet i utviklingsverkstedet, og "
+        f"{plural(len(data.teams), 'kommune', 'kommuner')} startet i utviklingsverkstedet, og "
         f"{len(data.completed)} fullførte."
     ]
     rows = []
@@ -148,7 +149,7 @@ def _chart_alt(labels: list[str], table: dict[str, list[float | None]]) -> str:
         else "Søylediagram over timene hvert team brukte mellom samlingene."
     )
     if peak is not None:
-        text += f" Flest timer: {peak[1]}, {_num(peak[0])} timer i periode {peak[2]}."
+        text += f" Flest timer: {peak[1]}, {_num(peak[0])} {'time' if peak[0] == 1 else 'timer'} i periode {peak[2]}."
     text += " Tallene står i tabellen under figuren."
     return " ".join(text.replace('"', "").replace("\\", "").split())
 
