@@ -72,9 +72,11 @@ def abbreviations(names: list[str]) -> dict[str, str]:
     return result
 
 
-def checked_pilot(pilot: Path | None, today: dt.date) -> tuple[CheckResult, CheckContext]:
+def checked_pilot(
+    pilot: Path | None, today: dt.date, *, keep_documents: bool = False
+) -> tuple[CheckResult, CheckContext]:
     """The check of the pilot on ``today``; refused (exit 2) when pilot.yaml cannot be read."""
-    report = run_check(CheckOptions(pilot=pilot, today=today))
+    report = run_check(CheckOptions(pilot=pilot, today=today, keep_documents=keep_documents))
     ctx = report.ctx
     if report.fatal or ctx is None:
         problems = "; ".join(

@@ -24,6 +24,15 @@ def test_reminders_name_what_is_due_within_the_days_and_what_is_overdue(tmp_path
     result = jv("remind", "--pilot", str(pilot), "--today", "2018-05-25", "-o", str(out))
     assert result.exit_code == 0, result.output
     drafts = _drafts(out)
+    # each document as a Word file: what the team has written, or the fresh template
+    import io
+
+    from docx import Document
+
+    files = {a.get_filename(): a for a in drafts["2018-05-25-hitra.eml"].iter_attachments()}
+    assert sorted(files) == ["hitra-statusrapport-1.docx", "hitra-statusrapport-2.docx"]
+    word = Document(io.BytesIO(files["hitra-statusrapport-2.docx"].get_content()))
+    assert any("Statusrapport 2" in p.text for p in word.paragraphs)
     # statusrapport 2 is due 4 June 2018, within 14 days, for every team not done with it
     assert "2018-05-25-hitra.eml" in drafts
     hitra = drafts["2018-05-25-hitra.eml"]
@@ -31,7 +40,7 @@ def test_reminders_name_what_is_due_within_the_days_and_what_is_overdue(tmp_path
     assert hitra["From"] == "Anne Marit Berg <anne.marit.berg@example.no>"
     assert hitra["Subject"] == "Påminnelse: 2 dokumenter fra Hitra"
     assert hitra["X-Unsent"] == "1"
-    body = hitra.get_content()
+    body = hitra.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
     assert (
         "- Statusrapport 1 skulle vært sendt til Anne Marit Berg (anne.marit.berg@example.no) "
         "innen 17. februar 2018."
@@ -77,7 +86,16 @@ def test_nothing_due_writes_nothing_and_says_so(tmp_path: Path) -> None:
 def test_reminders_are_not_written_over_without_force(tmp_path: Path) -> None:
     pilot = copy_example(tmp_path / "pilot")
     out = tmp_path / "ut"
-    args = ["remind", "--pilot", str(pilot), "--today", "2018-05-25", "-o", str(out)]
+    args = [
+        "remind",
+        "--pilot",
+        str(pilot),
+        "--today",
+        "2018-05-25",
+        "-o",
+        str(out),
+        "--uten-vedlegg",
+    ]
     jv(*args)
     (out / "2018-05-25-hitra.eml").write_text("redigert\n", encoding="utf-8")
     again = jv(*args)

@@ -84,24 +84,36 @@ def remind_command(
         ),
     ] = Path("paminnelser"),
     today: TodayOption = None,
+    attach: Annotated[
+        bool,
+        typer.Option(
+            "--vedlegg/--uten-vedlegg",
+            help="Legg ved hvert dokument som Word-fil (det teamet har skrevet, eller malen). "
+            "Standard: --vedlegg.",
+        ),
+    ] = True,
     force: ForceOption = False,
     pilot: PilotOption = None,
 ) -> None:
     """Lag påminnelser som e-postutkast (.eml), ett per team, til gruppelederne.
 
     Med for alle dokumenter som har forfalt uten å være levert, og dem som forfaller de
-    neste dagene (--days). jv sender ingenting: åpne utkastene i e-postprogrammet og send
-    dem selv. Adressen er gruppelederens «epost:» i team.yaml. Team som har trukket seg
-    og dokumenter teamet er fritatt fra, får ingen påminnelse.
+    neste dagene (--days), hvert som Word-fil i vedlegg (det teamet har skrevet så langt,
+    eller malen fylt ut, som «jv export» lager). jv sender ingenting: åpne utkastene i
+    e-postprogrammet og send dem selv. Adressen er gruppelederens «epost:» i team.yaml.
+    Team som har trukket seg og dokumenter teamet er fritatt fra, får ingen påminnelse.
     """
 
     def action() -> None:
+        from jobbvinner_cli.formats import terminal
         from jobbvinner_cli.outreach.publish import write_reminders
 
-        done = write_reminders(pilot, parse_today(today), days, output, force=force)
+        with terminal.spinner(lambda step: f"Lager påminnelser {step}") as progress:
+            done = write_reminders(
+                pilot, parse_today(today), days, output, force=force, attach=attach,
+                progress=progress,
+            )  # fmt: skip
         if not done.paths:
-            from jobbvinner_cli.formats import terminal
-
             terminal.say(
                 f"Ingen dokumenter forfaller de neste {days} dagene, og ingen er på etterskudd."
             )

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from jobbvinner_cli.errors import Hint, JvError, UsageError
+from jobbvinner_cli.outreach.attachments import word_files
 from jobbvinner_cli.outreach.calendar import (
     PRODID,
     build_calendar,
@@ -80,9 +81,16 @@ def _read_previous(path: Path) -> bytes:
 
 
 def write_reminders(
-    pilot: Path | None, today: dt.date, days: int, folder: Path, *, force: bool
+    pilot: Path | None,
+    today: dt.date,
+    days: int,
+    folder: Path,
+    *,
+    force: bool,
+    attach: bool = True,
+    progress: Callable[[str], None] = lambda _: None,
 ) -> Written:
-    report, ctx = checked_pilot(pilot, today)
+    report, ctx = checked_pilot(pilot, today, keep_documents=attach)
     assert ctx.pilot is not None
     reminders = due_reminders(ctx, report.entries, today, days)
     leader = ctx.pilot.prosjektleder
@@ -96,18 +104,26 @@ def write_reminders(
             hint=Hint.REPLACE_FILE,
         )
     stamp = now()
-    for path, reminder in planned:
-        data = to_email(
-            reminder,
-            sender_name=leader.navn,
-            sender_address=leader.epost,
-            recipient=ctx.pilot.recipient,
-            pilot_name=ctx.pilot.navn,
-            today=today,
-            now=stamp,
-        )
-        write_atomic(path, data)
-        done.paths.append(path)
+    work = build_folder("paminnelser")
+    try:
+        for index, (path, reminder) in enumerate(planned, 1):
+            progress(f"{index}/{len(planned)}")
+            files = word_files(ctx, reminder, work, done.notes) if attach else []
+            data = to_email(
+                reminder,
+                sender_name=leader.navn,
+                sender_address=leader.epost,
+                recipient=ctx.pilot.recipient,
+                pilot_name=ctx.pilot.navn,
+                today=today,
+                now=stamp,
+                attachments=files,
+            )
+            write_atomic(path, data)
+            done.paths.append(path)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    for reminder in reminders:
         if reminder.to_address is None:
             done.notes.append(
                 f"teams/{reminder.slug}/team.yaml: gruppelederen «{reminder.team.gruppeleder}» "

@@ -18,6 +18,7 @@ from jobbvinner_cli.dates import format_date
 from jobbvinner_cli.model.delivery import State
 from jobbvinner_cli.model.team import Team
 
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 OVERDUE = (State.MISSING, State.OVERDUE)
 COMING = (State.DRAFT, State.NOT_DUE)
 
@@ -115,6 +116,7 @@ def to_email(
     pilot_name: str,
     today: dt.date,
     now: dt.datetime,
+    attachments: list[tuple[str, bytes]] = (),  # type: ignore[assignment]
 ) -> bytes:
     message = EmailMessage()
     message["Subject"] = subject(reminder)
@@ -125,6 +127,9 @@ def to_email(
     message["Date"] = format_datetime(now)
     message["X-Unsent"] = "1"
     message.set_content(reminder_text(reminder, recipient, today, pilot_name))
+    for name, data in attachments:
+        maintype, subtype = DOCX_TYPE.split("/")
+        message.add_attachment(data, maintype=maintype, subtype=subtype, filename=name)
     return message.as_bytes()
 
 
