@@ -199,7 +199,8 @@ def _timeout_with_suspect(job: Job, exc: RenderTimeout) -> RenderError:
         )
         return RenderTimeout(exc.message + why, path=span.path, line=at)
     return RenderTimeout(
-        exc.message + f" Den gjorde om {len(job.spans)} filer; den lengste er denne.",
+        exc.message
+        + f" Den gjorde om {plural(len(job.spans), 'fil', 'filer')}; den lengste er denne.",
         path=span.path,
     )
 
