@@ -218,7 +218,9 @@ def _check_period(
     where = ctx.slots.get(None, {}).get(task.doc_id)
     if where is not None and meta.periode is not None and "periode" not in facts.bad:
         fra, til = meta.periode.fra, meta.periode.til
-        if (fra is not None and fra != where.start) or (til is not None and til != where.end):
+        if (fra is not None and where.start is not None and fra != where.start) or (
+            til is not None and where.end is not None and til != where.end
+        ):
             sink.add(
                 JV402,
                 facts.line("periode"),

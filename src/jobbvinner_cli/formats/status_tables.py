@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from typing import TYPE_CHECKING, Any
@@ -27,13 +28,21 @@ def _cell_label(row: Row, column: Column) -> str:
     label = entry.state.label
     if entry.state is State.LATE and entry.days_late is not None:
         label += f" ({entry.days_late} d)"
+    elif entry.state is State.EXCUSED and entry.excuse:
+        label += f" ({entry.excuse})"
+    elif entry.delivered_later is not None:
+        label += f" (levert senere, {entry.delivered_later.isoformat()})"
     return label
 
 
 def _next(row: Row) -> str:
     if row.next_due is None:
         return ""
-    return f"{row.next_due.slot.doc_id} {row.next_due.slot.due.isoformat()}"
+    return f"{row.next_due.slot.doc_id} {_iso(row.next_due.slot.due)}"
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def as_json(table: StatusTable) -> dict[str, Any]:
@@ -55,7 +64,7 @@ def as_json(table: StatusTable) -> dict[str, Any]:
         ],
         "today": table.today.isoformat(),
         "documents": [
-            {"document": c.doc_id, "type": c.doctype.name, "nr": c.nr, "due": c.due.isoformat()}
+            {"document": c.doc_id, "type": c.doctype.name, "nr": c.nr, "due": _iso(c.due)}
             for c in table.columns
         ],
         "teams": [
@@ -70,18 +79,20 @@ def as_json(table: StatusTable) -> dict[str, Any]:
                     {
                         "document": e.slot.doc_id,
                         "path": e.path,
-                        "due": e.slot.due.isoformat(),
+                        "due": _iso(e.slot.due),
                         "state": e.state.value,
                         "label": e.state.label,
                         "delivered": e.delivered_on.isoformat() if e.delivered_on else None,
                         "days_late": e.days_late,
+                        "excused": e.excuse,
+                        "delivered_later": _iso(e.delivered_later),
                     }
                     for e in row.cells.values()
                 ],
                 "next_deadline": (
                     {
                         "document": row.next_due.slot.doc_id,
-                        "due": row.next_due.slot.due.isoformat(),
+                        "due": _iso(row.next_due.slot.due),
                     }
                     if row.next_due
                     else None
@@ -99,13 +110,13 @@ def render_json(table: StatusTable) -> str:
 
 def _flat_rows(table: StatusTable) -> tuple[list[str], list[list[str]]]:
     header = ["team", "kommune", "status", *(c.doc_id for c in table.columns), "neste frist"]
-    header += [f"timer periode {p}" for p in range(1, table.periods + 1)]
+    header += [f"timer periode {a}" for a, _ in table.periods]
     rows = []
     for row in table.rows:
         values = [row.slug, row.kommune, row.status]
         values += [_cell_label(row, c) for c in table.columns]
         values.append(_next(row))
-        values += [hours_text(row.hours.get(p)) for p in range(1, table.periods + 1)]
+        values += [hours_text(row.hours.get(a)) for a, _ in table.periods]
         rows.append(values)
     return header, rows
 
