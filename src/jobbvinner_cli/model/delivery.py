@@ -85,16 +85,15 @@ def delivery_state(
     """
     if not owed:
         return State.NOT_OWED
+    if excused:  # whatever the file says: nothing is owed, nothing can be late
+        return State.EXCUSED
     if submission is not None and submission.status_known and delivered_by(submission, today):
         late = (
             due is not None
             and submission.delivered_on is not None
             and submission.delivered_on > due
-            and not excused
         )
         return State.LATE if late else State.DELIVERED
-    if excused:
-        return State.EXCUSED
     if submission is not None and not submission.status_known:
         return State.UNKNOWN
     if due is None:
