@@ -3,10 +3,11 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.behaviour.reportkit import build, read_html
-from tests.clikit import edit
+from tests.clikit import edit, jv
 
 RESULTS = "Effektmål, tiltak og resultater per team"
 
@@ -36,3 +37,16 @@ def test_pilot_yaml_names_the_headings(example: Path, tmp_path: Path) -> None:
         "overskrifter:\n  effektmål: Teamets mål\n  resultater: Oppnådd",
     )
     assert headers(example, tmp_path) == ["Kommune", "Teamets mål", "Tiltak", "Oppnådd"]
+
+
+def test_an_unknown_heading_is_named(example: Path) -> None:
+    edit(example / "pilot.yaml", "overskrifter: {}", "overskrifter:\n  effektmaal: Hovedmål")
+    result = jv("check", "--pilot", str(example), "--format", "json")
+    found = [d for d in json.loads(result.stdout)["diagnostics"] if d["code"] == "JV604"]
+    assert [(d["path"], d["message"]) for d in found] == [
+        (
+            "pilot.yaml",
+            "overskrifter: «effektmaal» er ikke en overskrift i rapporten. Mente du «effektmål»? "
+            "Kjente: effektmål, tiltak, resultater, videre-oppgaver.",
+        )
+    ]

@@ -12,7 +12,7 @@ from jobbvinner_cli.check.context import CheckContext
 from jobbvinner_cli.check.limits import TEAM_SIZE
 from jobbvinner_cli.dates import format_date
 from jobbvinner_cli.diagnostics import Rule, Severity, Sink
-from jobbvinner_cli.model.pilot import GatheringStatus, Pilot
+from jobbvinner_cli.model.pilot import REPORT_HEADINGS, GatheringStatus, Pilot
 from jobbvinner_cli.model.refs import RefError, resolve_ref
 from jobbvinner_cli.model.schedule import Slot, planned_numbers, rule_for
 from jobbvinner_cli.model.workdays import DayOff
@@ -176,7 +176,7 @@ def check_references(ctx: CheckContext, sink: Sink, codes: list[str]) -> None:
                 f"ingenting.{_suggest(key, ids)} Skriv for eksempel «hovedplan» eller "
                 "«fremdriftsplan-2».",
             )
-    _check_exemptions(pilot, tree, ids, sink)
+    _check_exemptions_and_headings(pilot, tree, ids, sink)
     for key in pilot.antall:
         doctype = ctx.doctypes.get(key)
         if doctype is None or not doctype.numbered:
@@ -221,7 +221,18 @@ def check_references(ctx: CheckContext, sink: Sink, codes: list[str]) -> None:
             )
 
 
-def _check_exemptions(pilot: Pilot, tree: Node | None, ids: list[str], sink: Sink) -> None:
+def _check_exemptions_and_headings(
+    pilot: Pilot, tree: Node | None, ids: list[str], sink: Sink
+) -> None:
+    known = list(REPORT_HEADINGS)
+    for key in pilot.overskrifter:
+        if key not in REPORT_HEADINGS:
+            sink.add(
+                JV604,
+                _line(tree, ("overskrifter", key)),
+                f"overskrifter: «{key}» er ikke en overskrift i rapporten.{_suggest(key, known)} "
+                f"Kjente: {', '.join(known)}.",
+            )
     for key in pilot.frister.fritak:
         if key not in ids:
             sink.add(

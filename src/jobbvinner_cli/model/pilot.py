@@ -191,6 +191,16 @@ class IgnoreEntry(_Model):
     kode: str
 
 
+# The final report's table headings pilot.yaml «overskrifter» may set, with jv's defaults
+# (a type variant may have its own: Østfold's sluttrapport says «Hovedmål»).
+REPORT_HEADINGS = {
+    "effektmål": "Effektmål (fra hovedplanen)",
+    "tiltak": "Tiltak",
+    "resultater": "Resultater",
+    "videre-oppgaver": "Videre oppgaver",
+}
+
+
 class Pilot(_Model):
     navn: str
     metode: Method = Method.WORKSHOP

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jobbvinner_cli.dates import format_date, format_span
 from jobbvinner_cli.model import gatherings
-from jobbvinner_cli.model.pilot import GatheringStatus
+from jobbvinner_cli.model.pilot import REPORT_HEADINGS, GatheringStatus
 from jobbvinner_cli.pipeline.hours import team_hours
 from jobbvinner_cli.report.evaluation import evaluering, oppmote
 from jobbvinner_cli.report.inputs import ReportInput
@@ -149,14 +149,6 @@ def timer(data: ReportInput, workdir: Path) -> str:
     )
 
 
-DEFAULT_HEADINGS = {
-    "effektmål": "Effektmål (fra hovedplanen)",
-    "tiltak": "Tiltak",
-    "resultater": "Resultater",
-    "videre-oppgaver": "Videre oppgaver",
-}
-
-
 def heading(data: ReportInput, key: str) -> str:
     """A table heading: pilot.yaml «overskrifter», else the sluttrapport variant's (Østfold:
     «Hovedmål»), else jv's."""
@@ -168,7 +160,7 @@ def heading(data: ReportInput, key: str) -> str:
         found = final.variant_headings.get(variant, {}).get(key)
         if found:
             return found
-    return DEFAULT_HEADINGS.get(key, key)
+    return REPORT_HEADINGS.get(key, key)
 
 
 def resultater(data: ReportInput, workdir: Path) -> str:
