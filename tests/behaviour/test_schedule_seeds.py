@@ -175,3 +175,43 @@ def test_the_weekend_rule_is_configurable(tmp_path: Path) -> None:
     result = jv("check", "--pilot", str(root), "--format", "json", "--today", "2019-12-31")
     codes = [d["code"] for d in json.loads(result.stdout)["diagnostics"]]
     assert codes.count("JV407") == 4  # fremdriftsplan 1 and statusrapport 1, 3 and 4
+
+
+def test_a_cancelled_gathering_in_a_six_gathering_pilot(tmp_path: Path) -> None:
+    root = init(tmp_path / "orkdal", ORKDAL, "orkdal")
+    pilot_yaml = root / "pilot.yaml"
+    text = pilot_yaml.read_text(encoding="utf-8")
+    held = '    dato: 2018-06-14\n    sted: ""\n    vertskommune: ""\n    tema: ""\n    innledere: []\n    status: gjennomført\n'
+    assert held in text
+    pilot_yaml.write_text(
+        text.replace(held, held.replace("status: gjennomført", "status: avlyst")),
+        encoding="utf-8",
+    )
+    lines = due_lines(root)
+    assert [line for line in lines if line.startswith(("Fremdriftsplan", "Statusrapport"))] == [
+        "Fremdriftsplan 1: 1.–2. samling, frist 1. desember 2017",
+        "Fremdriftsplan 2: 2.–4. samling, frist 21. mars 2018",
+        "Fremdriftsplan 3: ikke i planen: Fremdriftsplan 3 skulle gjelde fra samling 3, men "
+        "samling 3 er avlyst",
+        "Fremdriftsplan 4: 4.–5. samling, frist 6. desember 2018",
+        "Fremdriftsplan 5: 5.–6. samling, frist 21. mars 2019",
+        "Statusrapport 1: 1.–2. samling, frist 16. februar 2018",
+        # ten days before the next gathering that takes place, not the cancelled one
+        "Statusrapport 2: 2.–4. samling, frist 2. november 2018",
+        "Statusrapport 3: ikke i planen: Statusrapport 3 skulle gjelde fra samling 3, men "
+        "samling 3 er avlyst",
+        "Statusrapport 4: 4.–5. samling, frist 15. februar 2019",
+        "Statusrapport 5: ikke i planen: Statusrapport 5 skulle dekke perioden frem til siste "
+        "samling, og der erstattes den av sluttrapporten",
+    ]
+    result = jv("types", "--pilot", str(root))
+    assert "    Perioder: 1.–2., 2.–4., 4.–5., 5.–6." in result.stdout.splitlines()
+    assert jv("new-team", "Hitra", "--pilot", str(root)).exit_code == 0
+    status = jv("status", "--pilot", str(root), "--format", "csv", "--today", "2019-12-31")
+    header = status.stdout.splitlines()[0].split(",")
+    assert [h for h in header if h.startswith("timer")] == [
+        "timer periode 1",
+        "timer periode 2",
+        "timer periode 4",
+        "timer periode 5",
+    ]
