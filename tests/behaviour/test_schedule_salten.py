@@ -319,7 +319,8 @@ def test_a_cancelled_gathering_nobody_replaced_starts_and_ends_no_period(salten:
     ]
     # Bodø's statusrapport 2 and fremdriftsplan 3, written before, are kept and owed by nobody
     _, diagnostics = check(salten, "2020-10-25")
-    assert {(d["code"], d["path"]) for d in diagnostics} == (
+    schedule = [d for d in diagnostics if not d["code"].startswith("JV95")]  # rapport/
+    assert {(d["code"], d["path"]) for d in schedule} == (
         {("JV301", f"teams/{slug}/sluttrapport.md") for slug in ("bodo", "fauske")}
         | {("JV605", "pilot.yaml")}
         # fremdriftsplan 2 now runs to gathering 4: the period the files state is out of date

@@ -77,11 +77,14 @@ def test_a_fresh_orkdal_pilot_has_the_seeds_documents_and_due_dates(tmp_path: Pa
         "Sluttrapport: 1.–6. samling, frist 24. mai 2019",
         "Prosjektplan: 1.–6. samling, frist 10. november 2017",
     ]
-    # the default schedule makes no warnings of its own (no due date on a day off)
+    # the default schedule makes no warnings of its own (no due date on a day off); the
+    # report chapters still holding their prompts are another matter (JV95x)
     result = jv("check", "--pilot", str(root), "--format", "json", "--today", "2019-12-31")
     assert result.exit_code == 0, result.output
     diagnostics = json.loads(result.stdout)["diagnostics"]
-    assert [d for d in diagnostics if d["severity"] != "info"] == []
+    assert [
+        d for d in diagnostics if d["severity"] != "info" and not d["code"].startswith("JV95")
+    ] == []
 
 
 def test_the_orkdal_statusrapport_5_cannot_be_scaffolded(tmp_path: Path) -> None:
