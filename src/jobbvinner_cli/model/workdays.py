@@ -4,47 +4,50 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib.util
-from pathlib import Path
-from typing import Any
 
 from jobbvinner_cli.dates import format_date
 
 WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
 
 
-@functools.cache
-def _norway() -> Any:
-    """The holidays package's ``Norway``, without importing every other country.
-
-    ``import holidays.countries.norway`` first runs holidays/countries/__init__.py, which
-    imports the modules of some 250 countries (about 0.08 s, a tenth of a large check).
-    The Norwegian module needs only the package's base modules, so it is loaded from its
-    file; if that ever fails (a new layout of the package), the normal import is used.
-    """
-    try:
-        import holidays
-
-        path = Path(holidays.__file__).with_name("countries") / "norway.py"
-        spec = importlib.util.spec_from_file_location("_jv_holidays_norway", path)
-        if spec is None or spec.loader is None:
-            raise ImportError(path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module.Norway
-    except Exception:
-        from holidays.countries.norway import Norway
-
-        return Norway
+def _easter(year: int) -> dt.date:
+    """Easter Sunday (the anonymous Gregorian algorithm)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    j = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * j) // 433
+    month = (h + j - 7 * m + 90) // 25
+    return dt.date(year, month, (h + j - 7 * m + 33 * month + 19) % 32)
 
 
 @functools.cache
 def _year(year: int) -> dict[dt.date, str]:
-    return dict(_norway()(years=[year], language="no").items())
+    """Norway's public holidays («helligdager»): computed here, without the holidays
+    package, so that working out due dates imports nothing (a one-file check stays fast)."""
+    easter = _easter(year)
+    moving = {
+        -3: "Skjærtorsdag",
+        -2: "Langfredag",
+        0: "Første påskedag",
+        1: "Andre påskedag",
+        39: "Kristi himmelfartsdag",
+        49: "Første pinsedag",
+        50: "Andre pinsedag",
+    }
+    days = {easter + dt.timedelta(days=n): name for n, name in moving.items()}
+    days[dt.date(year, 1, 1)] = "Første nyttårsdag"
+    days[dt.date(year, 5, 1)] = "Arbeidernes dag"
+    days[dt.date(year, 5, 17)] = "Grunnlovsdag"
+    days[dt.date(year, 12, 25)] = "Første juledag"
+    days[dt.date(year, 12, 26)] = "Andre juledag"
+    return days
 
 
 def holiday_names(years: list[int]) -> dict[dt.date, str]:
-    """Norwegian public holidays in ``years``, named in Norwegian (the holidays package)."""
+    """Norwegian public holidays in ``years``, named in Norwegian."""
     names: dict[dt.date, str] = {}
     for year in years:
         names.update(_year(year))
