@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -38,14 +39,18 @@ def test_init_with_placeholders_is_editable(tmp_path: Path, run: Run) -> None:
     assert run("init", str(root), "--name", "P", "--samlinger", "4", "--no-git").exit_code == 0
     data = yaml.safe_load((root / "pilot.yaml").read_text(encoding="utf-8"))
     assert [s["nr"] for s in data["samlinger"]] == [1, 2, 3, 4]
-    # Without dates, documents cannot be scaffolded yet, and the message says what to do.
+    # Without dates, documents can be made, and their due date waits for the gathering's.
     result = run("new-team", "Bodø", cwd=root)
-    assert result.exit_code == 2
-    assert (
-        "Samling 1 har ingen dato ennå; fyll inn «dato:» for samling 1 i pilot.yaml"
-        in result.output
+    assert result.exit_code == 0, result.output
+    text = (root / "teams" / "bodo" / "hovedplan.md").read_text(encoding="utf-8")
+    assert "\nfrist: \n" in text
+    assert "innen (dato ikke fastsatt)." in text
+    found = run("check", "--format", "json", cwd=root)
+    infos = [d for d in json.loads(found.stdout)["diagnostics"] if d["code"] == "JV308"]
+    assert {d["path"]: d["message"] for d in infos}["teams/bodo/hovedplan.md"] == (
+        "Hovedplan har ingen frist ennå: samling 1 har ingen dato. Fyll inn datoen i "
+        "pilot.yaml, så får dokumentet frist."
     )
-    assert not (root / "teams" / "bodo").exists()
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")

@@ -131,7 +131,7 @@ def test_fremdriftsplan_takes_the_next_number_and_its_months(pilot: Path, run: R
         run("scaffold", "fremdriftsplan", "--team", "froya", "--nr", "4", cwd=pilot).exit_code == 0
     )
     meta4 = front(pilot / "teams" / "froya" / "fremdriftsplan-4.md")
-    assert str(meta4["frist"]) == "2018-12-05"
+    assert str(meta4["frist"]) == "2018-12-06"
     assert "| November | Desember | Januar | Februar |" in (
         pilot / "teams" / "froya" / "fremdriftsplan-4.md"
     ).read_text(encoding="utf-8")

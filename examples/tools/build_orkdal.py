@@ -128,16 +128,14 @@ def main() -> None:
     data["mål"] = pilot["mål"]
     data["organisasjon"] = {"prosjekteier": "KS", **pilot["organisasjon"]}
     data["samlinger"] = [{k: v for k, v in g.items() if v is not None} for g in pilot["samlinger"]]
-    data["antall"] = {"statusrapport": 4}
-    data["frister"] = {"regler": {}, "unntak": {"fremdriftsplan-2": "2018-03-21"}}
     header = (
         "# pilot.yaml – Jobbvinner Orkdalsregionen (eksempelpilot for jv).\n"
         "# Fakta fra pilotens sluttrapport; navn på personer er oppdiktet.\n"
-        "# Sluttrapporten erstatter statusrapporten før siste samling, derfor 4 statusrapporter.\n\n"
+        "# Fristene er jv sine standardregler: de gir fristene i sluttrapporten (hovedplan\n"
+        "# 01.12.2017, fremdriftsplan 2 21.03.2018, statusrapport 2 04.06.2018, sluttrapport\n"
+        "# 24.05.2019), og sluttrapporten erstatter statusrapporten før siste samling.\n\n"
     )
-    (TARGET / "pilot.yaml").write_text(
-        header + yaml_text(data).replace("'2018-03-21'", "2018-03-21"), encoding="utf-8"
-    )
+    (TARGET / "pilot.yaml").write_text(header + yaml_text(data), encoding="utf-8")
 
     teams: dict[str, Any] = content["teams"]
     for slug, team in teams.items():

@@ -15,6 +15,11 @@ def format_date(day: dt.date) -> str:
     return f"{day.day}. {MONTHS[day.month - 1]} {day.year}"
 
 
+def format_date_or_open(day: dt.date | None) -> str:
+    """«4. juni 2019», or «ikke fastsatt» for a date not known yet."""
+    return format_date(day) if day is not None else "ikke fastsatt"
+
+
 def format_short(day: dt.date) -> str:
     """«04.06.2019», as the seeds' deadlines are written."""
     return day.strftime("%d.%m.%Y")

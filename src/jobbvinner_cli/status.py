@@ -14,9 +14,10 @@ from jobbvinner_cli.check.context import CheckContext
 from jobbvinner_cli.check.deadlines import Entry
 from jobbvinner_cli.check.engine import CheckOptions, CheckResult, run_check
 from jobbvinner_cli.errors import UsageError
+from jobbvinner_cli.model import gatherings
 from jobbvinner_cli.model.delivery import State
 from jobbvinner_cli.model.doctype import DocumentType
-from jobbvinner_cli.model.pilot import Event
+from jobbvinner_cli.model.pilot import Event, Pilot
 from jobbvinner_cli.model.register import Measure
 from jobbvinner_cli.model.schedule import Slot
 from jobbvinner_cli.pipeline.hours import team_hours
@@ -27,8 +28,9 @@ class Column:
     doc_id: str
     doctype: DocumentType
     nr: int | None
-    due: dt.date  # the pilot-wide due date; a team may have its own
+    due: dt.date | None  # the pilot-wide due date (None: not fixed yet); a team may have its own
     short: str
+    excused: str | None = None  # pilot.yaml frister.fritak: no team owes it, and why
 
 
 @dataclass
@@ -53,7 +55,7 @@ class StatusTable:
     today: dt.date
     columns: list[Column]
     rows: list[Row]
-    periods: int
+    periods: list[tuple[int, int]]  # (from gathering, to gathering), as they took place
     attendance_recorded: list[int] = field(default_factory=list)  # gatherings with a list
     by_measures: bool = False  # a pilot run by a plan of goals and measures
     measures: list[Measure] = field(default_factory=list)
@@ -92,12 +94,12 @@ def build_status(pilot: Path | None, today: dt.date) -> StatusTable:
     type_order = {name: i for i, name in enumerate(ctx.doctypes)}
     team_slots = sorted(
         (s for s in ctx.slots.get(None, {}).values() if s.doctype.scope == "team"),
-        key=lambda s: (s.due, type_order[s.doctype.name], s.nr or 0),
+        key=lambda s: s.sort_key(type_order),
     )
     short = abbreviations(list(ctx.doctypes))
-    columns = [_column(s, short) for s in team_slots]
     pilot_model = ctx.pilot
-    periods = max(len(pilot_model.samlinger) - 1, 0) if pilot_model is not None else 0
+    columns = [_column(s, short, pilot_model) for s in team_slots]
+    periods = gatherings.periods(pilot_model) if pilot_model is not None else []
     rows: list[Row] = []
     for slug in sorted(ctx.teams):
         info = ctx.teams[slug]
@@ -111,6 +113,7 @@ def build_status(pilot: Path | None, today: dt.date) -> StatusTable:
             if (
                 row.next_due is None
                 and entry.state in (State.DRAFT, State.NOT_DUE)
+                and entry.slot.due is not None
                 and entry.slot.due > today
             ):
                 row.next_due = entry
@@ -130,6 +133,7 @@ def build_status(pilot: Path | None, today: dt.date) -> StatusTable:
     return table
 
 
-def _column(where: Slot, short: dict[str, str]) -> Column:
+def _column(where: Slot, short: dict[str, str], pilot: Pilot | None) -> Column:
     name = short[where.doctype.name] + (str(where.nr) if where.nr is not None else "")
-    return Column(where.doc_id, where.doctype, where.nr, where.due, name)
+    excused = pilot.frister.fritak.get(where.doc_id) if pilot is not None else None
+    return Column(where.doc_id, where.doctype, where.nr, where.due, name, excused)

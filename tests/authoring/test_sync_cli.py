@@ -109,14 +109,14 @@ def test_dry_run_prints_a_diff_and_writes_nothing_then_sync_writes_it(pilot: Pat
     assert (
         "--- a/teams/bodo/statusrapport-1.md\n+++ b/teams/bodo/statusrapport-1.md\n" in dry.output
     )
-    assert "\n-frist: 2020-01-18\n" in dry.output and "\n+frist: 2020-01-25\n" in dry.output
+    assert "\n-frist: 2020-01-17\n" in dry.output and "\n+frist: 2020-01-24\n" in dry.output
     assert "-## 3. Kunnskaper fra forrige samling\n+## 3. Kunnskap fra samlingen\n" in dry.output
     assert "ingenting er skrevet (--dry-run)." in dry.output
 
     done = jv("sync", "--pilot", str(pilot))
     assert done.exit_code == 0, done.output
     assert "Endret teams/bodo/statusrapport-1.md\n" in done.output
-    assert "  frist: «2020-01-18» → «2020-01-25»\n" in done.output
+    assert "  frist: «2020-01-17» → «2020-01-24»\n" in done.output
     assert (
         "  seksjonen «3. Kunnskaper fra forrige samling» heter nå «3. Kunnskap fra samlingen»\n"
         in done.output
@@ -153,7 +153,7 @@ def test_dry_run_prints_a_diff_and_writes_nothing_then_sync_writes_it(pilot: Pat
         assert f"## {new_heading}\n\n{own}" in text
     assert (
         "*For perioden 15. oktober 2019 til 4. februar 2020. Sendes til prosjektgruppa v/ "
-        "Per Hansen (kari@example.no) innen 25. januar 2020.*" in text
+        "Per Hansen (kari@example.no) innen 24. januar 2020.*" in text
     )
     assert re.findall(r"^## (.+)$", text, re.M)[3:6] == [
         "4. Kommunens bemannings- og kompetanseplan",
@@ -181,22 +181,22 @@ def test_dry_run_prints_a_diff_and_writes_nothing_then_sync_writes_it(pilot: Pat
 
 def test_a_derived_field_edited_by_hand_is_reported_not_overwritten(pilot: Path) -> None:
     doc = pilot / "teams/fauske/statusrapport-1.md"
-    edit(doc, "frist: 2020-01-18", "frist: 2020-01-20")
+    edit(doc, "frist: 2020-01-17", "frist: 2020-01-20")
     edit(pilot / "pilot.yaml", "2020-01-28", "2020-02-04")
 
     result = jv("sync", "--pilot", str(pilot))
     assert result.exit_code == 0
     assert (
         "Advarsel: teams/fauske/statusrapport-1.md: feltet «frist» er endret for hånd (jv skrev "
-        "«2020-01-18»): står «2020-01-20», ny verdi ville vært «2020-01-25». Ikke endret; bruk "
+        "«2020-01-17»): står «2020-01-20», ny verdi ville vært «2020-01-24». Ikke endret; bruk "
         "--force for å overskrive.\n" in result.output
     )
     assert "frist: 2020-01-20\n" in doc.read_text(encoding="utf-8")
     assert "  til: 2020-02-04\n" in doc.read_text(encoding="utf-8")  # the rest is updated
 
     forced = jv("sync", "--force", "--pilot", str(pilot))
-    assert "  frist: «2020-01-20» → «2020-01-25» (overskrevet)\n" in forced.output
-    assert "frist: 2020-01-25\n" in doc.read_text(encoding="utf-8")
+    assert "  frist: «2020-01-20» → «2020-01-24» (overskrevet)\n" in forced.output
+    assert "frist: 2020-01-24\n" in doc.read_text(encoding="utf-8")
 
 
 def test_sync_of_one_team_leaves_the_others(pilot: Path) -> None:
@@ -257,7 +257,7 @@ def test_without_jvs_note_the_first_committed_version_is_what_jv_wrote(pilot: Pa
 
     assert result.exit_code == 0
     assert "Advarsel" not in result.output
-    assert "  frist: «2020-01-18» → «2020-01-25»\n" in result.output
+    assert "  frist: «2020-01-17» → «2020-01-24»\n" in result.output
     assert (pilot / ".jv/avledet.json").is_file()
 
 
@@ -271,14 +271,14 @@ def test_without_any_note_a_differing_value_is_reported_until_forced(pilot: Path
 
     assert (
         "Advarsel: teams/bodo/statusrapport-1.md: feltet «frist» kan være endret for hånd (jv "
-        "har ikke notert hva som ble skrevet da dokumentet ble laget): står «2020-01-18», ny "
-        "verdi ville vært «2020-01-25». Ikke endret; bruk --force for å overskrive.\n"
+        "har ikke notert hva som ble skrevet da dokumentet ble laget): står «2020-01-17», ny "
+        "verdi ville vært «2020-01-24». Ikke endret; bruk --force for å overskrive.\n"
     ) in result.output
     assert doc.read_bytes() == before
     forced = jv("sync", "--force", "--pilot", str(pilot))
     assert forced.exit_code == 0, forced.output
     text = doc.read_text(encoding="utf-8")
-    assert "frist: 2020-01-25\n" in text
+    assert "frist: 2020-01-24\n" in text
     assert "til 4. februar 2020. Sendes til prosjektgruppa v/ Kari Nordmann" in text
 
 
@@ -308,7 +308,7 @@ def test_a_field_and_a_line_the_template_gained_are_added(tmp_path: Path) -> Non
     )
     after = doc.read_text(encoding="utf-8")
     assert (
-        'levert:  # datoen dokumentet ble sendt, for eksempel 2019-11-05\ngruppeleder: "Ola '
+        'levert:  # datoen dokumentet ble sendt, for eksempel 2019-11-06\ngruppeleder: "Ola '
         'Nordmann"\neffektmål: ""  # fra hovedplanen\n---\n' in after
     )
     assert "(fra 1. til 2. samling). Sendes til prosjektgruppa" in after

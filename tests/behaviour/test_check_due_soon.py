@@ -1,6 +1,6 @@
 """JV304: a document not yet delivered is flagged from 14 days before its deadline, not 15.
 
-Frøya's fremdriftsplan 3 in the clean pilot is due 2018-07-05 (21 days after gathering 3).
+Frøya's fremdriftsplan 3 in the clean pilot is due 2018-07-06 (22 days after gathering 3).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import pytest
 from pilotkit import Pilot
 
 FP3 = "teams/froya/fremdriftsplan-3.md"
-DUE = dt.date(2018, 7, 5)
+DUE = dt.date(2018, 7, 6)
 
 
 def before(days: int, due: dt.date = DUE) -> str:
@@ -29,7 +29,7 @@ def froya_fp3(pilot: Pilot, today: str) -> list[tuple[str, int | None, str, str]
 def draft(pilot: Pilot) -> Pilot:
     """Frøya's fremdriftsplan 3 as a draft: written, not delivered."""
     pilot.edit(FP3, "status: levert", "status: utkast")
-    pilot.edit(FP3, "levert: 2018-07-05", "levert:")
+    pilot.edit(FP3, "levert: 2018-07-06", "levert:")
     return pilot
 
 
@@ -37,9 +37,9 @@ def draft(pilot: Pilot) -> Pilot:
     ("days", "expected"),
     [
         (15, []),
-        (14, [("JV304", "info", "Fremdriftsplan 3 har frist 5. juli 2018, om 14 dager.")]),
-        (2, [("JV304", "info", "Fremdriftsplan 3 har frist 5. juli 2018, om 2 dager.")]),
-        (1, [("JV304", "info", "Fremdriftsplan 3 har frist 5. juli 2018, om 1 dag.")]),
+        (14, [("JV304", "info", "Fremdriftsplan 3 har frist 6. juli 2018, om 14 dager.")]),
+        (2, [("JV304", "info", "Fremdriftsplan 3 har frist 6. juli 2018, om 2 dager.")]),
+        (1, [("JV304", "info", "Fremdriftsplan 3 har frist 6. juli 2018, om 1 dag.")]),
     ],
 )
 def test_a_draft_is_due_soon_from_14_days_before(
@@ -69,7 +69,7 @@ def test_a_document_not_begun_is_due_soon_from_14_days_before(
                 "JV304",
                 None,
                 "info",
-                "Fremdriftsplan 3 har frist 5. juli 2018, om 14 dager (ikke påbegynt).",
+                "Fremdriftsplan 3 har frist 6. juli 2018, om 14 dager (ikke påbegynt).",
             )
         ][:count]
     )

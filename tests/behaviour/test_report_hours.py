@@ -88,14 +88,14 @@ def test_without_reported_hours_there_is_no_chart_nor_table(example: Path, tmp_p
 def disagreeing(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """The example where Frøya reports period 5 twice and Hemne's statusrapport 2 is a draft."""
     root = copy_example(tmp_path_factory.mktemp("hours") / "pilot")
-    edit(root / "pilot.yaml", "  statusrapport: 4", "  statusrapport: 5")
+    edit(root / "pilot.yaml", "antall: {}", "antall:\n  statusrapport: 5")
     froya = root / "teams" / "froya"
     text = (froya / "statusrapport-4.md").read_text(encoding="utf-8")
     fifth = froya / "statusrapport-5.md"
     fifth.write_text(text, encoding="utf-8")
     set_field(fifth, "nr", "5")
     edit(fifth, "  fra: 2018-11-13\n  til: 2019-02-27", "  fra: 2019-02-27\n  til: 2019-06-04")
-    set_field(fifth, "frist", "2019-05-25")
+    set_field(fifth, "frist", "2019-05-24")
     set_field(fifth, "levert", "2019-05-24")
     set_field(fifth, "timer", "3")
     set_field(root / "teams" / "hemne" / "statusrapport-2.md", "status", "utkast")

@@ -12,16 +12,23 @@ from tests.clikit import edit, jv
 @dataclass
 class TypeInfo:
     header: str  # «Hovedplan (orkdal, maks 3 sider)»
-    due: list[str] = field(default_factory=list)  # «Hovedplan: frist 1. desember 2017»
+    due: list[str] = field(
+        default_factory=list
+    )  # «Hovedplan: 1.–6. samling, frist 1. desember 2017»
     sections: list[str] = field(default_factory=list)  # «1. Beskriv kommunen»
 
 
-def types(pilot: Path) -> dict[str, TypeInfo]:
-    result = jv("types", "--pilot", str(pilot))
+def types(pilot: Path, *extra: str) -> dict[str, TypeInfo]:
+    """The types part of `jv types` (after the gatherings, and the team with --team)."""
+    result = jv("types", "--pilot", str(pilot), *extra)
     assert result.exit_code == 0, result.output
     found: dict[str, TypeInfo] = {}
     current: TypeInfo | None = None
-    for line in result.stdout.splitlines():
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Samlinger"
+    while lines and not re.fullmatch(r"(\S+) – (.+)", lines[0]):
+        lines.pop(0)
+    for line in lines:
         if match := re.fullmatch(r"(\S+) – (.+)", line):
             current = found[match.group(1)] = TypeInfo(match.group(2))
         elif current is not None and line.startswith("    ## "):
@@ -55,22 +62,26 @@ def test_the_example_pilots_types(example: Path) -> None:
         "prosjektplan": "Prosjektplan (orkdal, ingen sidegrense)",
     }
     assert {name: t.due for name, t in found.items()} == {
-        "hovedplan": ["Hovedplan: frist 1. desember 2017"],
+        # the seed's dates, from jv's default rules alone
+        "hovedplan": ["Hovedplan: 1.–6. samling, frist 1. desember 2017"],
         "fremdriftsplan": [
-            "Fremdriftsplan 1: frist 1. desember 2017",
-            "Fremdriftsplan 2: frist 21. mars 2018",  # frister.unntak in pilot.yaml
-            "Fremdriftsplan 3: frist 5. juli 2018",
-            "Fremdriftsplan 4: frist 5. desember 2018",  # 21 days after the 2nd day
-            "Fremdriftsplan 5: frist 20. mars 2019",
+            # 22 days after the gathering; 2 December 2017 is a Saturday: the Friday before
+            "Fremdriftsplan 1: 1.–2. samling, frist 1. desember 2017",
+            "Fremdriftsplan 2: 2.–3. samling, frist 21. mars 2018",
+            "Fremdriftsplan 3: 3.–4. samling, frist 6. juli 2018",
+            "Fremdriftsplan 4: 4.–5. samling, frist 6. desember 2018",  # after the 2nd day
+            "Fremdriftsplan 5: 5.–6. samling, frist 21. mars 2019",
         ],
-        "statusrapport": [  # antall: {statusrapport: 4}
-            "Statusrapport 1: frist 17. februar 2018",
-            "Statusrapport 2: frist 4. juni 2018",
-            "Statusrapport 3: frist 3. november 2018",
-            "Statusrapport 4: frist 17. februar 2019",
+        "statusrapport": [  # ten days before the next gathering, or the workday before
+            "Statusrapport 1: 1.–2. samling, frist 16. februar 2018",
+            "Statusrapport 2: 2.–3. samling, frist 4. juni 2018",
+            "Statusrapport 3: 3.–4. samling, frist 2. november 2018",
+            "Statusrapport 4: 4.–5. samling, frist 15. februar 2019",
+            "Statusrapport 5: ikke i planen: Statusrapport 5 skulle dekke perioden frem til "
+            "siste samling, og der erstattes den av sluttrapporten",
         ],
-        "sluttrapport": ["Sluttrapport: frist 24. mai 2019"],
-        "prosjektplan": ["Prosjektplan: frist 10. november 2017"],
+        "sluttrapport": ["Sluttrapport: 1.–6. samling, frist 24. mai 2019"],
+        "prosjektplan": ["Prosjektplan: 1.–6. samling, frist 10. november 2017"],
     }
     assert found["hovedplan"].sections == [
         "1. Beskriv kommunen",
@@ -91,15 +102,18 @@ def test_the_example_pilots_types(example: Path) -> None:
 
 def test_pilot_yaml_changes_the_numbers_deadlines_and_variants(example: Path) -> None:
     pilot_yaml = example / "pilot.yaml"
-    edit(pilot_yaml, "  statusrapport: 4", "  statusrapport: 5")
-    edit(pilot_yaml, "    fremdriftsplan-2: 2018-03-21", "    fremdriftsplan-2: 2018-03-23")
+    edit(pilot_yaml, "antall: {}", "antall:\n  statusrapport: 5")
+    edit(pilot_yaml, "  unntak: {}", "  unntak:\n    fremdriftsplan-2: 2018-03-23")
     edit(pilot_yaml, "  regler: {}", '  regler:\n    sluttrapport: {samling: "siste", dager: -14}')
     edit(pilot_yaml, "maler: {}", "maler:\n  hovedplan: ostfold\n  statusrapport: ostfold")
     found = types(example)
-    assert found["statusrapport"].due[-1] == "Statusrapport 5: frist 25. mai 2019"
+    # a Saturday, moved to the Friday before
+    assert found["statusrapport"].due[-1] == "Statusrapport 5: 5.–6. samling, frist 24. mai 2019"
     assert len(found["statusrapport"].due) == 5
-    assert found["fremdriftsplan"].due[1] == "Fremdriftsplan 2: frist 23. mars 2018"
-    assert found["sluttrapport"].due == ["Sluttrapport: frist 21. mai 2019"]
+    assert found["fremdriftsplan"].due[1] == (
+        "Fremdriftsplan 2: 2.–3. samling, frist 23. mars 2018 (frister.unntak)"
+    )
+    assert found["sluttrapport"].due == ["Sluttrapport: 1.–6. samling, frist 21. mai 2019"]
     assert found["hovedplan"].header == "Hovedplan (ostfold, maks 3 sider)"
     assert found["hovedplan"].sections[1] == "2. Kommunens egen kompetanse- og rekrutteringsplan"
     assert found["statusrapport"].header == "Statusrapport (ostfold, maks 2 sider)"
@@ -131,8 +145,10 @@ def test_a_type_the_pilot_adds(example: Path) -> None:
     found = types(example)
     referat = found["referat"]
     assert referat.header == "Referat (orkdal, maks 4 sider)"
-    assert referat.due[0] == "Referat 1: frist 17. november 2017"
-    assert referat.due[3] == "Referat 4: frist 21. november 2018"  # 7 days after the 2nd day
+    assert referat.due[0] == "Referat 1: 1.–2. samling, frist 17. november 2017"
+    assert (
+        referat.due[3] == "Referat 4: 4.–5. samling, frist 21. november 2018"
+    )  # 7 days after the 2nd day
     assert referat.sections == ["1. Hvem var til stede", "2. Hva ble bestemt"]
     assert found["statusrapport"].sections == ORKDAL_STATUS_SECTIONS
 

@@ -158,7 +158,8 @@ def build_pilot(root: Path) -> Pilot:
     args += ["--prosjektleder", "Per Hansen", "--epost", "per.hansen@ks.no", "--no-git"]
     assert jv(*args).exit_code == 0
     pilot = Pilot(root)
-    # the final report replaces the third status report; statusrapport-1 would fall on a Saturday
+    # what jv's defaults give as well, written out: two status reports (the final report
+    # replaces the third), statusrapport-1 on the Friday before its Saturday
     pilot.edit("pilot.yaml", "antall: {}", "antall:\n  statusrapport: 2")
     pilot.edit("pilot.yaml", "  unntak: {}", "  unntak:\n    statusrapport-1: 2018-02-16")
     for slug, (kommune, _) in TEAMS.items():

@@ -11,7 +11,7 @@ from pilotkit import Pilot
 
 HP = "teams/froya/hovedplan.md"
 SR2 = "teams/froya/statusrapport-2.md"  # due 2018-06-04 (ten days before gathering 3)
-FP3 = "teams/froya/fremdriftsplan-3.md"  # due 2018-07-05 (three weeks after gathering 3)
+FP3 = "teams/froya/fremdriftsplan-3.md"  # due 2018-07-06 (22 days after gathering 3)
 
 
 def test_missing_document_that_is_due(pilot: Pilot) -> None:
@@ -47,8 +47,8 @@ def test_late_delivery_says_how_late(pilot: Pilot) -> None:
 
 def test_due_within_two_weeks_is_info(pilot: Pilot) -> None:
     pilot.edit(FP3, "status: levert", "status: utkast")
-    pilot.edit(FP3, "levert: 2018-07-05", "levert:")
-    # seen from 2018-06-28, no team had delivered its fremdriftsplan 3 (due 2018-07-05) yet
+    pilot.edit(FP3, "levert: 2018-07-06", "levert:")
+    # seen from 2018-06-28, no team had delivered its fremdriftsplan 3 (due 2018-07-06) yet
     assert pilot.found(today="2018-06-28") == {
         (
             "JV304",

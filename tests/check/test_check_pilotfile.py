@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from pilotkit import Pilot, runner
 from tests.clikit import run_jv
@@ -26,7 +27,7 @@ def test_unknown_keys_in_pilot_yaml_are_warnings(pilot: Pilot) -> None:
 
 def test_every_error_in_pilot_yaml_is_collected(pilot: Pilot) -> None:
     pilot.edit(PY, 'navn: "Jobbvinner Test"', "navn: [Jobbvinner, Test]")
-    pilot.edit(PY, "    status: planlagt", "    status: kanskje")
+    pilot.edit(PY, "    status: gjennomført", "    status: kanskje")
     pilot.edit(PY, "malvariant: orkdal", "malvariant: orkdal\nantall:\n  statusrapport: to")
     pilot.edit(PY, "antall:\n  statusrapport: 2\n", "")
     code, diagnostics, _ = pilot.check()
@@ -36,8 +37,7 @@ def test_every_error_in_pilot_yaml_is_collected(pilot: Pilot) -> None:
         ("JV113", PY, pilot.line_of(PY, "navn: ["), "error"),
         ("JV115", PY, pilot.line_of(PY, "status: kanskje"), "error"),
         ("JV113", PY, pilot.line_of(PY, "statusrapport: to"), "error"),
-        # without «antall», there is a third status report, due on a Saturday
-        ("JV407", PY, pilot.line_of(PY, "dato: 2018-11-13"), "warning"),
+        # without «antall» the sluttrapport still replaces the third status report
     }
     messages = " ".join(d["message"] for d in diagnostics)
     assert "samlinger[1].status" in messages
@@ -65,10 +65,22 @@ def test_gatherings_out_of_date_order(pilot: Pilot) -> None:
 def test_gathering_without_a_date(pilot: Pilot) -> None:
     pilot.edit(PY, "    til: 2018-11-14\n", "")
     pilot.edit(PY, "dato: 2018-11-13", "dato:")
+    final = "teams/froya/sluttrapport.md"
+    pilot.write(final, re.sub(r"^levert: .*$", "levert:", pilot.read(final), flags=re.M))
+    pilot.edit(final, "status: levert", "status: utkast")
     _, diagnostics, _ = pilot.check()
     got = {(d["code"], d["path"], d["line"], d["severity"]) for d in diagnostics}
     line = [n for n, text in enumerate(pilot.read(PY).split("\n"), 1) if text.strip() == "dato:"]
-    assert ("JV603", PY, line[0], "warning") in got
+    # the documents due by gathering 4 stay in the plan, without a due date (infos)
+    assert got == {
+        ("JV603", PY, line[0], "info"),
+        ("JV308", final, pilot.line_of(final, "status:"), "info"),
+    }
+    messages = {d["message"] for d in diagnostics if d["code"] == "JV308"}
+    assert messages == {
+        "Sluttrapport har ingen frist ennå: samling 4 har ingen dato. Fyll inn datoen i "
+        "pilot.yaml, så får dokumentet frist."
+    }
 
 
 def test_unknown_references_in_pilot_and_team(pilot: Pilot) -> None:

@@ -18,7 +18,7 @@ def _drafts(folder: Path) -> dict[str, email.message.EmailMessage]:
 
 def test_reminders_name_what_is_due_within_the_days_and_what_is_overdue(tmp_path: Path) -> None:
     pilot = copy_example(tmp_path / "pilot")
-    # Hitra has not delivered statusrapport 1 (due 17 February 2018)
+    # Hitra has not delivered statusrapport 1 (due 16 February 2018: 17 February is a Saturday)
     set_field(pilot / "teams" / "hitra" / "statusrapport-1.md", "status", "utkast")
     out = tmp_path / "ut"
     result = jv("remind", "--pilot", str(pilot), "--today", "2018-05-25", "-o", str(out))
@@ -43,7 +43,7 @@ def test_reminders_name_what_is_due_within_the_days_and_what_is_overdue(tmp_path
     body = hitra.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
     assert (
         "- Statusrapport 1 skulle vært sendt til Anne Marit Berg (anne.marit.berg@example.no) "
-        "innen 17. februar 2018."
+        "innen 16. februar 2018."
     ) in body
     assert (
         "- Statusrapport 2 skal sendes til Anne Marit Berg (anne.marit.berg@example.no) "

@@ -46,7 +46,7 @@ def test_every_state(pilot: Pilot) -> None:
     )
     pilot.path("teams/froya/statusrapport-2.md").unlink()  # missing, due 2018-06-04
     pilot.edit(
-        "teams/froya/fremdriftsplan-2.md", "levert: 2018-03-20", "levert: 2018-03-25"
+        "teams/froya/fremdriftsplan-2.md", "levert: 2018-03-21", "levert: 2018-03-26"
     )  # late
     pilot.edit(
         "teams/skaun/statusrapport-2.md", "status: levert", "status: utkast"
@@ -59,17 +59,20 @@ def test_every_state(pilot: Pilot) -> None:
     assert froya["statusrapport-2"]["state"] == "missing"
     assert froya["fremdriftsplan-2"]["state"] == "late"
     assert froya["fremdriftsplan-2"]["days_late"] == 5
-    assert froya["fremdriftsplan-3"]["state"] == "draft"  # the file is there, delivered later
+    # delivered later, on its due date: as it stood on 2018-06-10, not due yet (not a draft)
+    assert froya["fremdriftsplan-3"]["state"] == "not_due"
+    assert froya["fremdriftsplan-3"]["delivered_later"] == "2018-07-06"
     assert skaun["statusrapport-2"]["state"] == "overdue"
     assert hitra["statusrapport-2"]["state"] == "not_owed"
     assert hitra["fremdriftsplan-2"]["state"] == "delivered"  # due before the withdrawal
-    assert teams["froya"]["next_deadline"] == {"document": "fremdriftsplan-3", "due": "2018-07-05"}
+    assert teams["froya"]["next_deadline"] == {"document": "fremdriftsplan-3", "due": "2018-07-06"}
     assert teams["hitra"]["next_deadline"] is None
     assert teams["hitra"]["status"] == "trukket"
     assert teams["froya"]["hours"] == {"1": 8.0}  # statusrapport-2 is missing
     pilot.path("teams/froya/fremdriftsplan-3.md").unlink()
     froya = {d["document"]: d for d in states(pilot, "2018-06-10")["froya"]["documents"]}
     assert froya["fremdriftsplan-3"]["state"] == "not_due"
+    assert froya["fremdriftsplan-3"]["delivered_later"] is None
 
 
 def test_csv_and_markdown(pilot: Pilot) -> None:
@@ -93,7 +96,7 @@ def test_text_table(pilot: Pilot) -> None:
     code, out = status(pilot, "2018-06-10", "text")
     assert code == 0
     assert "Status per 10.06.2018" in out
-    assert "Frøya" in out and "Neste frist" in out and "F3 05.07.2018" in out
+    assert "Frøya" in out and "Neste frist" in out and "F3 06.07.2018" in out
     assert "Timer per periode" in out
 
 

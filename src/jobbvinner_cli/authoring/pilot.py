@@ -43,6 +43,11 @@ def parse_gathering(text: str) -> GatheringDates:
     return GatheringDates(start, end)
 
 
+def _initial_status(gathering: GatheringDates, today: dt.date) -> str:
+    last = gathering.end or gathering.start
+    return "gjennomført" if last is not None and last < today else "planlagt"
+
+
 @dataclass
 class InitOptions:
     directory: Path
@@ -56,6 +61,7 @@ class InitOptions:
     git: bool = True
     method: str = "utviklingsverksted"
     jv_source: JvSource = field(default_factory=default_source)
+    today: dt.date = field(default_factory=dt.date.today)
 
 
 @dataclass
@@ -133,9 +139,16 @@ def init_pilot(options: InitOptions) -> InitResult:
         )
     dated = options.gatherings
     count = 0 if by_measures else options.placeholder_count
-    gatherings = [{"nr": i, "dato": g.start, "til": g.end} for i, g in enumerate(dated, 1)] or [
-        {"nr": i, "dato": None, "til": None} for i in range(1, count + 1)
-    ]
+    # a gathering already over when the pilot is set up has been held (else JV605 warns)
+    gatherings = [
+        {
+            "nr": i,
+            "dato": g.start,
+            "til": g.end,
+            "status": _initial_status(g, options.today),
+        }
+        for i, g in enumerate(dated, 1)
+    ] or [{"nr": i, "dato": None, "til": None} for i in range(1, count + 1)]
     starts = [g.start for g in dated if g.start]
     env = make_env(None)
     pilot_text = render(

@@ -45,8 +45,7 @@ def next_free_number(repo: PilotRepo, doctype: DocumentType, team: str | None) -
             return nr
     if not valid:
         raise UsageError(
-            f"Piloten har {plural(len(repo.pilot.samlinger), 'samling', 'samlinger')}, og "
-            "det gir ingen "
+            f"Piloten har {plural(len(repo.pilot.planned), 'samling', 'samlinger')}, og det gir ingen "
             f"{doctype.title.lower()}er. Legg inn samlingene i pilot.yaml først."
         )
     raise UsageError(
@@ -93,8 +92,8 @@ def build_context(
     variant = doctype.variant_name(pilot.variant_for(doctype.name))
     sections = doctype.sections(variant)
     headings = doctype.headings(variant)
-    g_from = pilot.gathering(where.gathering_from)
-    g_to = pilot.gathering(where.gathering_to)
+    g_from = pilot.held(where.gathering_from) or pilot.gathering(where.gathering_from)
+    g_to = pilot.held(where.gathering_to) or pilot.gathering(where.gathering_to)
     effect = ""
     if team_slug and doctype.name != "hovedplan":
         effect = carried_effect_goal(repo, team_slug)
@@ -120,7 +119,10 @@ def build_context(
         "effektmål": effect,
         "samling_fra": g_from.model_dump(mode="json"),
         "samling_til": g_to.model_dump(mode="json"),
-        "måneder": [month_name(m, capital=True) for _, m in month_columns(where.start, where.end)],
+        # while the period's dates are not known, one column as in the Østfold seed
+        "måneder": [month_name(m, capital=True) for _, m in month_columns(where.start, where.end)]
+        if where.start and where.end
+        else ["Tidsestimat (sett kryss)"],
         "seksjoner": [
             {
                 "id": s.id,

@@ -133,7 +133,12 @@ def check_against_team(ctx: CheckContext, facts: DocFacts, sink: Sink) -> None:
     task = facts.task
     sink.document = task.type_name
     where = ctx.slot(task.team, task.doc_id)
-    if where is not None and facts.frist is not None and facts.frist != where.due:
+    if (
+        where is not None
+        and where.due is not None
+        and facts.frist is not None
+        and facts.frist != where.due
+    ):
         sink.add(
             JV403,
             facts.frist_line,

@@ -11,8 +11,8 @@ from jobbvinner_cli.check.limits import DUE_SOON_DAYS
 from jobbvinner_cli.dates import format_date
 from jobbvinner_cli.diagnostics import Rule, Severity, Sink
 from jobbvinner_cli.layout import TEAMS_DIR
-from jobbvinner_cli.model.delivery import State, Submission, delivery_state
-from jobbvinner_cli.model.schedule import Slot
+from jobbvinner_cli.model.delivery import State, Submission, delivered_later, delivery_state
+from jobbvinner_cli.model.schedule import Slot, exemption
 from jobbvinner_cli.pipeline.document import DocFacts
 from jobbvinner_cli.words import plural
 
@@ -110,7 +110,20 @@ JV307 = Rule(
     "git clone … (hele historikken), eller levert: 2018-06-01 i dokumentet",
 )
 
-RULES = (JV301, JV302, JV303, JV304, JV305, JV306, JV307)
+JV308 = Rule(
+    "JV308",
+    "frist-ikke-fastsatt",
+    Severity.INFO,
+    FAMILY,
+    "Dokumentet har ingen frist ennå: samlingen fristen regnes fra, har ingen dato.",
+    "Dokumentet hører til planen, men samlingen fristen (eller perioden) regnes fra, har ikke "
+    "fått dato i pilot.yaml. Når datoen er fylt inn, får dokumentet frist og blir sjekket "
+    "mot den. Frist for ett dokument kan også settes med frister.unntak.",
+    "samlinger:\n  - nr: 3\n    dato:",
+    "samlinger:\n  - nr: 3\n    dato: 2020-06-11",
+)
+
+RULES = (JV301, JV302, JV303, JV304, JV305, JV306, JV307, JV308)
 
 
 @dataclass
@@ -120,10 +133,12 @@ class Entry:
     state: State
     facts: DocFacts | None
     delivered_on: dt.date | None = None
+    excuse: str | None = None  # why the document is excused («» when no reason is given)
+    delivered_later: dt.date | None = None  # looking back: delivered after «today»
 
     @property
     def days_late(self) -> int | None:
-        if self.state is State.LATE and self.delivered_on is not None:
+        if self.state is State.LATE and self.delivered_on is not None and self.slot.due:
             return (self.delivered_on - self.slot.due).days
         return None
 
@@ -145,23 +160,27 @@ def team_entries(
     today = ctx.today
     entries: list[Entry] = []
     order = {name: i for i, name in enumerate(ctx.doctypes)}
-    for where in sorted(slots.values(), key=lambda s: (s.due, order[s.doctype.name], s.nr or 0)):
+    pilot = ctx.pilot
+    for where in sorted(slots.values(), key=lambda s: s.sort_key(order)):
         doc = facts.get(where.doc_id)
         path = (
             doc.task.rel
             if doc is not None
             else f"{TEAMS_DIR}/{slug}/{where.doctype.filename(where.nr)}"
         )
-        owed = team.owes(where.doc_id, where.due)
+        excuse = exemption(pilot, team, where.doc_id) if pilot is not None else None
+        owed = not team.withdrawn_before(where.due)
         submission, when = None, None
         if doc is not None and owed:  # asking git for a date is slow: only when it matters
             when = delivered_on(doc) if doc.delivered else None
             submission = Submission(doc.status_known, doc.delivered, when)
         elif doc is not None:
             submission = Submission(doc.status_known, doc.delivered, None)
-        state = delivery_state(submission, where.due, today, owed=owed)
+        state = delivery_state(submission, where.due, today, owed=owed, excused=excuse is not None)
         shown = when if state in (State.LATE, State.DELIVERED) else None
-        entries.append(Entry(where, path, state, doc, shown))
+        entries.append(
+            Entry(where, path, state, doc, shown, excuse, delivered_later(submission, today))
+        )
     return entries
 
 
@@ -180,6 +199,16 @@ def report_deadlines(ctx: CheckContext, slug: str, entries: list[Entry], sink: S
         where = entry.slot
         title = where.doctype.display_title(where.nr)
         sink.document = where.doctype.name
+        if where.due is None:
+            if entry.state is State.UNDATED:
+                sink.add(
+                    JV308,
+                    entry.facts.status_line if entry.facts is not None else None,
+                    f"{title} har ingen frist ennå: samling {_anchor(ctx, entry)} har ingen "
+                    "dato. Fyll inn datoen i pilot.yaml, så får dokumentet frist.",
+                    path=entry.path,
+                )
+            continue
         if entry.state is State.MISSING:
             nr = f" --nr {where.nr}" if where.nr is not None else ""
             sink.add(
@@ -187,6 +216,15 @@ def report_deadlines(ctx: CheckContext, slug: str, entries: list[Entry], sink: S
                 None,
                 f"{title} mangler: {_when(where.due, today)}. Lag den med «jv scaffold "
                 f"{where.doctype.name} --team {slug}{nr}», skriv den og lever den.",
+                path=entry.path,
+            )
+        elif entry.state is State.OVERDUE and entry.delivered_later is not None:
+            assert entry.facts is not None
+            sink.add(
+                JV302,
+                entry.facts.levert_line or entry.facts.status_line,
+                f"{title} var ikke levert {format_date(today)}: {_when(where.due, today)}. "
+                f"Den ble levert senere, {format_date(entry.delivered_later)}.",
                 path=entry.path,
             )
         elif entry.state is State.OVERDUE:
@@ -218,7 +256,11 @@ def report_deadlines(ctx: CheckContext, slug: str, entries: list[Entry], sink: S
                     line,
                     f"{title} har frist {format_date(where.due)}, om {days} "
                     f"{'dag' if days == 1 else 'dager'}"
-                    + (" (ikke påbegynt)." if entry.state is State.NOT_DUE else "."),
+                    + (
+                        " (ikke påbegynt)."
+                        if entry.state is State.NOT_DUE and entry.delivered_later is None
+                        else "."
+                    ),
                     path=entry.path,
                 )
         if (
@@ -236,3 +278,12 @@ def report_deadlines(ctx: CheckContext, slug: str, entries: list[Entry], sink: S
                 path=entry.path,
             )
     sink.document = None
+
+
+def _anchor(ctx: CheckContext, entry: Entry) -> str:
+    """The gathering(s) without a date that leave the document without a due date."""
+    pilot = ctx.pilot
+    if pilot is None:
+        return "?"
+    where = entry.slot
+    return str(where.anchor if where.anchor is not None else where.gathering_to)

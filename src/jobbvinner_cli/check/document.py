@@ -18,7 +18,7 @@ from jobbvinner_cli.check.ignores import InlineIgnores, find_ignores
 from jobbvinner_cli.check.personal import check_personal_data
 from jobbvinner_cli.diagnostics import Diagnostic, Sink
 from jobbvinner_cli.model.frontmatter import FrontMatter
-from jobbvinner_cli.model.schedule import ScheduleError, check_number
+from jobbvinner_cli.model.schedule import ScheduleError, check_number, missing_reason
 from jobbvinner_cli.pipeline.document import DocFacts, DocRef, TypeSpec, model_document
 from jobbvinner_cli.pipeline.problems import JV112, JV117, JV118, JV119, JV124
 from jobbvinner_cli.pipeline.read import read_file
@@ -157,7 +157,14 @@ def _check_number(
                 f"Feltet nr er {meta.nr}, men filnavnet {name} sier {task.nr}. Skriv "
                 f"«nr: {task.nr}», eller gi filen riktig navn.",
             )
-        if ctx.pilot is not None and task.nr is not None and task.nr not in spec.numbers:
+        if (
+            ctx.pilot is not None
+            and task.nr is not None
+            and task.nr not in spec.numbers
+            # written before its gathering was cancelled (or the sluttrapport took its
+            # place): kept as it is, and owed by nobody
+            and missing_reason(spec.doctype, ctx.pilot, task.nr) is None
+        ):
             try:
                 check_number(spec.doctype, ctx.pilot, task.nr)
             except ScheduleError as exc:
@@ -220,7 +227,9 @@ def _check_period(
     where = ctx.slots.get(None, {}).get(task.doc_id)
     if where is not None and meta.periode is not None and "periode" not in facts.bad:
         fra, til = meta.periode.fra, meta.periode.til
-        if (fra is not None and fra != where.start) or (til is not None and til != where.end):
+        if (fra is not None and where.start is not None and fra != where.start) or (
+            til is not None and where.end is not None and til != where.end
+        ):
             sink.add(
                 JV402,
                 facts.line("periode"),

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from jobbvinner_cli.check.context import CheckContext
 from jobbvinner_cli.check.document import DocResult, analyse
-from jobbvinner_cli.check.pilotchecks import holiday_names
 from jobbvinner_cli.diagnostics import Sink
+from jobbvinner_cli.model.workdays import holiday_names
 from jobbvinner_cli.pipeline.document import DocFacts, DocRef
 from jobbvinner_cli.pipeline.problems import JV100
 

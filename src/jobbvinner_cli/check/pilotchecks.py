@@ -5,19 +5,17 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import fnmatch
-import importlib.util
 import itertools
-from pathlib import Path
-from typing import Any
 
 from jobbvinner_cli.check.consistency import JV405, JV406, JV407
 from jobbvinner_cli.check.context import CheckContext
 from jobbvinner_cli.check.limits import TEAM_SIZE
 from jobbvinner_cli.dates import format_date
 from jobbvinner_cli.diagnostics import Rule, Severity, Sink
-from jobbvinner_cli.model.pilot import GatheringStatus, Pilot
+from jobbvinner_cli.model.pilot import REPORT_HEADINGS, GatheringStatus, Pilot
 from jobbvinner_cli.model.refs import RefError, resolve_ref
-from jobbvinner_cli.model.schedule import Slot, rule_for
+from jobbvinner_cli.model.schedule import Slot, planned_numbers, rule_for
+from jobbvinner_cli.model.workdays import DayOff
 from jobbvinner_cli.pipeline.config import TeamInfo
 from jobbvinner_cli.pipeline.yamltext import Node
 from jobbvinner_cli.words import plural
@@ -39,13 +37,27 @@ JV602 = Rule(
 JV603 = Rule(
     "JV603",
     "samling-uten-dato",
-    Severity.WARNING,
+    Severity.INFO,
     FAMILY,
-    "En samling har ingen dato.",
-    "Uten dato kan ikke jv regne ut periodene og fristene som henger på samlingen, og de "
-    "blir ikke sjekket. Fyll inn dato: ÅÅÅÅ-MM-DD.",
+    "En samling har ingen dato ennå.",
+    "Dokumentene som regnes fra samlingen, står i planen med «frist ikke fastsatt» til "
+    "datoen er fylt inn (JV308). En avlyst samling trenger ingen dato. Fyll inn dato: "
+    "ÅÅÅÅ-MM-DD når den er bestemt.",
     "  - nr: 4\n    dato:",
     "  - nr: 4\n    dato: 2018-11-13",
+)
+
+JV605 = Rule(
+    "JV605",
+    "samling-passert-planlagt",
+    Severity.WARNING,
+    FAMILY,
+    "En samling som har vært, står fortsatt som planlagt.",
+    "Datoen for samlingen er passert, men status er fortsatt «planlagt». Skriv hvordan "
+    "det gikk: «gjennomført», «digital» eller «avlyst» (og legg en samling som erstatter "
+    "den, med «erstatter: N»). En avlyst samling starter og slutter ingen periode.",
+    "  - nr: 2\n    dato: 2018-02-27\n    status: planlagt   (i dag 2018-03-01)",
+    "  - nr: 2\n    dato: 2018-02-27\n    status: gjennomført",
 )
 
 JV604 = Rule(
@@ -61,13 +73,16 @@ JV604 = Rule(
     "frister:\n  unntak:\n    fremdriftsplan-2: 2018-03-21",
 )
 
-RULES = (JV602, JV603, JV604)
-
-WEEKDAYS = ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag")
+RULES = (JV602, JV603, JV604, JV605)
 
 
 def _line(tree: Node | None, path: tuple[str | int, ...]) -> int | None:
     return tree.line_of(path) if tree is not None else None
+
+
+def _is_list(tree: Node | None, key: str) -> bool:
+    node = tree.mapping.get(key) if tree is not None and tree.mapping is not None else None
+    return node is not None and node.sequence is not None
 
 
 def _suggest(word: str, known: list[str]) -> str:
@@ -76,10 +91,13 @@ def _suggest(word: str, known: list[str]) -> str:
 
 
 def valid_doc_ids(ctx: CheckContext) -> list[str]:
+    """The documents a deadline, exemption or ignore may name: every number the plan can
+    have, also one a cancelled gathering took out (exempting it is harmless)."""
     ids: list[str] = []
     for name, spec in ctx.specs.items():
         if spec.doctype.numbered:
-            ids.extend(f"{name}-{n}" for n in spec.numbers)
+            known = planned_numbers(spec.doctype, ctx.pilot) if ctx.pilot else spec.numbers
+            ids.extend(f"{name}-{n}" for n in known)
         else:
             ids.append(name)
     return ids
@@ -90,21 +108,41 @@ def check_gatherings(ctx: CheckContext, sink: Sink) -> None:
     if pilot is None:
         return
     broken = {p.path[:2] for p in ctx.pilot_problems if p.path[:1] == ("samlinger",)}
+    index_of = {id(g): i for i, g in enumerate(pilot.samlinger)}
     dated = []
-    for index, gathering in enumerate(pilot.samlinger):
+    for gathering in pilot.samlinger:
+        index = index_of[id(gathering)]
+        name = (
+            f"Samlingen som erstatter samling {gathering.erstatter},"
+            if gathering.erstatter is not None
+            else f"Samling {gathering.nr}"
+        )
         if gathering.dato is None:
-            if (
-                gathering.status is not GatheringStatus.CANCELLED
-                and ("samlinger", index) not in broken
-            ):
+            if not gathering.cancelled and ("samlinger", index) not in broken:
                 sink.add(
                     JV603,
                     _line(tree, ("samlinger", index, "dato")),
-                    f"Samling {gathering.nr} har ingen dato. Periodene og fristene som regnes fra "
-                    "den, blir ikke sjekket. Fyll inn dato: ÅÅÅÅ-MM-DD.",
+                    f"{name} har ingen dato ennå. Dokumentene som regnes fra den, står med "
+                    "«frist ikke fastsatt» til du fyller inn dato: ÅÅÅÅ-MM-DD.",
                 )
             continue
-        dated.append((index, gathering))
+        end = gathering.end or gathering.dato
+        if (
+            gathering.status is GatheringStatus.PLANNED
+            and end < ctx.today
+            and ("samlinger", index) not in broken
+        ):
+            sink.add(
+                JV605,
+                _line(tree, ("samlinger", index, "status"))
+                or _line(tree, ("samlinger", index, "dato")),
+                f"{name} var {format_date(gathering.dato)}, men står fortsatt som planlagt. "
+                "Skriv «status: gjennomført» (eller digital eller avlyst).",
+            )
+    for nr in range(1, len(pilot.planned) + 1):
+        held = pilot.held(nr)
+        if held is not None and held.dato is not None:
+            dated.append((index_of[id(held)], held))
     for (_, first), (index, later) in itertools.pairwise(dated):
         assert first.end is not None and later.dato is not None
         if later.dato < first.end:
@@ -139,6 +177,7 @@ def check_references(ctx: CheckContext, sink: Sink, codes: list[str]) -> None:
                 f"ingenting.{_suggest(key, ids)} Skriv for eksempel «hovedplan» eller "
                 "«fremdriftsplan-2».",
             )
+    _check_exemptions_and_headings(pilot, tree, ids, sink)
     for key in pilot.antall:
         doctype = ctx.doctypes.get(key)
         if doctype is None or not doctype.numbered:
@@ -183,75 +222,37 @@ def check_references(ctx: CheckContext, sink: Sink, codes: list[str]) -> None:
             )
 
 
+def _check_exemptions_and_headings(
+    pilot: Pilot, tree: Node | None, ids: list[str], sink: Sink
+) -> None:
+    known = list(REPORT_HEADINGS)
+    for key in pilot.overskrifter:
+        if key not in REPORT_HEADINGS:
+            sink.add(
+                JV604,
+                _line(tree, ("overskrifter", key)),
+                f"overskrifter: «{key}» er ikke en overskrift i rapporten.{_suggest(key, known)} "
+                f"Kjente: {', '.join(known)}.",
+            )
+    for key in pilot.frister.fritak:
+        if key not in ids:
+            sink.add(
+                JV604,
+                _line(tree, ("frister", "fritak", key)),
+                f"frister.fritak: «{key}» er ikke et dokument i piloten, så fritaket gjelder "
+                f"ingenting.{_suggest(key, ids)} Skriv for eksempel «fremdriftsplan-3».",
+            )
+
+
 def holiday_years(ctx: CheckContext) -> list[int]:
     """The years the pilot's gatherings and due dates fall in (teams' own deadlines too)."""
-    days = [s.due for s in ctx.slots.get(None, {}).values()]
+    days = [s.due for s in ctx.slots.get(None, {}).values() if s.due is not None]
     if ctx.pilot is not None:
         days += [g.dato for g in ctx.pilot.samlinger if g.dato is not None]
     for info in ctx.teams.values():
         if info.team is not None:
             days.extend(info.team.frister.values())
     return sorted({day.year for day in days})
-
-
-def _norway() -> Any:
-    """The holidays package's ``Norway``, without importing every other country.
-
-    ``import holidays.countries.norway`` first runs holidays/countries/__init__.py, which
-    imports the modules of some 250 countries (about 0.08 s, a tenth of a large check).
-    The Norwegian module needs only the package's base modules, so it is loaded from its
-    file; if that ever fails (a new layout of the package), the normal import is used.
-    """
-    try:
-        import holidays
-
-        path = Path(holidays.__file__).with_name("countries") / "norway.py"
-        spec = importlib.util.spec_from_file_location("_jv_holidays_norway", path)
-        if spec is None or spec.loader is None:
-            raise ImportError(path)
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module.Norway
-    except Exception:
-        from holidays.countries.norway import Norway
-
-        return Norway
-
-
-def holiday_names(years: list[int]) -> dict[dt.date, str]:
-    """Norwegian public holidays in ``years``, named in Norwegian (the holidays package)."""
-    if not years:
-        return {}
-    return dict(_norway()(years=years, language="no").items())
-
-
-class DayOff:
-    """Weekends and Norwegian public holidays."""
-
-    def __init__(self, names: dict[dt.date, str], years: list[int]) -> None:
-        self._names = dict(names)
-        self._years = set(years)
-
-    def _load(self, year: int) -> None:
-        if year not in self._years:
-            self._years.add(year)
-            self._names.update(holiday_names([year]))
-
-    def why(self, day: dt.date) -> str | None:
-        self._load(day.year)
-        if day in self._names:
-            return f"{WEEKDAYS[day.weekday()]} {format_date(day)} er en helligdag ({self._names[day].lower()})"
-        if day.weekday() >= 5:
-            return f"{format_date(day)} er en {WEEKDAYS[day.weekday()]}"
-        return None
-
-    def workday_before(self, day: dt.date) -> dt.date:
-        for back in range(1, 15):
-            candidate = day - dt.timedelta(days=back)
-            self._load(candidate.year)
-            if candidate.weekday() < 5 and candidate not in self._names:
-                return candidate
-        return day  # pragma: no cover - there is always a workday within two weeks
 
 
 def _rule_line(pilot: Pilot, tree: Node | None, where: Slot) -> int | None:
@@ -294,6 +295,8 @@ def check_due_dates(
     ]
     off = DayOff(holidays, years)
     for where in pilot_slots:
+        if where.due is None:
+            continue
         reason = off.why(where.due)
         if reason is None:
             continue
@@ -390,7 +393,7 @@ def check_team(info: TeamInfo, sink: Sink, slugs: set[str], ids: list[str]) -> N
         if doc_id not in ids:
             sink.add(
                 JV604,
-                _line(tree, ("fritak", index)),
+                _line(tree, ("fritak", index if _is_list(tree, "fritak") else doc_id)),
                 f"fritak: «{doc_id}» er ikke et dokument i piloten, så fritaket gjelder "
                 f"ingenting.{_suggest(doc_id, ids)}",
             )

@@ -43,7 +43,7 @@ def scaffold_command(
 
     def action() -> None:
         from jobbvinner_cli.authoring.scaffold import scaffold
-        from jobbvinner_cli.dates import format_date
+        from jobbvinner_cli.dates import format_date_or_open as format_date
         from jobbvinner_cli.formats.terminal import say
         from jobbvinner_cli.pipeline.repo import PilotRepo
         from jobbvinner_cli.slugs import check_slug

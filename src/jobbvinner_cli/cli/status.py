@@ -67,8 +67,9 @@ def status_command(
     """Oversikt for prosjektlederen: hvert team og dokument med status, neste frist og timer.
 
     Status per dokument: levert, levert for sent, mangler (forfalt), ikke levert
-    (forfalt), utkast, ikke forfalt, eller ikke påkrevd (teamet har trukket seg
-    eller er fritatt).
+    (forfalt), utkast, ikke forfalt, ikke påkrevd (teamet har trukket seg), fritatt
+    (med grunnen), eller frist ikke fastsatt (samlingen har ingen dato ennå). Med
+    --today en tidligere dag vises hvert dokument slik det sto den dagen.
     """
     safe_stdout()
 

@@ -1,17 +1,35 @@
-"""`jv types`: the document types the pilot uses."""
+"""`jv types`: the document types the pilot uses, with their periods and deadlines."""
 
 from __future__ import annotations
+
+from typing import Annotated
+
+import typer
 
 from jobbvinner_cli.cli.common import PilotOption, run
 
 
-def types_command(pilot: PilotOption = None) -> None:
-    """Vis dokumenttypene piloten bruker: seksjoner, sidegrense og frister."""
+def types_command(
+    pilot: PilotOption = None,
+    team: Annotated[
+        str | None,
+        typer.Option(
+            "--team",
+            metavar="MAPPENAVN",
+            help="Vis fristene til ett team: egne frister, fritak og når det trakk seg.",
+        ),
+    ] = None,
+) -> None:
+    """Vis dokumenttypene piloten bruker: seksjoner, sidegrense, perioder og frister.
+
+    Periodene og fristene følger samlingene slik de faktisk går: en avlyst samling
+    starter og slutter ingen periode, en samling som erstatter den, tar plassen.
+    Med --team vises teamets egne frister og fritak.
+    """
 
     def action() -> None:
-        from jobbvinner_cli.dates import format_date, pages_text
         from jobbvinner_cli.formats.terminal import say
-        from jobbvinner_cli.model.schedule import ScheduleError, numbers, slot
+        from jobbvinner_cli.formats.types_text import types_lines
         from jobbvinner_cli.pipeline.repo import PilotRepo
 
         repo = PilotRepo.load(pilot)
@@ -22,22 +40,8 @@ def types_command(pilot: PilotOption = None) -> None:
                 "«jv status» og «jv progress-report»."
             )
             return
-        for name, doctype in repo.doctypes.items():
-            variant = doctype.variant_name(repo.pilot.variant_for(name))
-            pages = (
-                f"maks {pages_text(doctype.max_pages)}" if doctype.max_pages else "ingen sidegrense"
-            )
-            say((name, "bold"), f" – {doctype.title} ({variant}, {pages})")
-            wanted: list[int | None] = (
-                list(numbers(doctype, repo.pilot)) if doctype.numbered else [None]
-            )
-            for number in wanted:
-                try:
-                    where = slot(doctype, repo.pilot, number)
-                    say(f"    {doctype.display_title(number)}: frist {format_date(where.due)}")
-                except ScheduleError as exc:
-                    say(f"    {doctype.display_title(number)}: {exc}")
-            for heading in doctype.headings(variant):
-                say(f"    ## {heading}")
+        chosen = repo.team(team) if team is not None else None
+        for line, style in types_lines(repo.pilot, repo.doctypes, chosen, team or ""):
+            say((line, style) if style else line)
 
     run(action)

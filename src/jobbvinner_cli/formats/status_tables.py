@@ -29,13 +29,21 @@ def cell_label(row: Row, column: Column) -> str:
     label = entry.state.label
     if entry.state is State.LATE and entry.days_late is not None:
         label += f" ({entry.days_late} d)"
+    elif entry.state is State.EXCUSED and entry.excuse:
+        label += f" ({entry.excuse})"
+    elif entry.delivered_later is not None:
+        label += f" (levert senere, {entry.delivered_later.isoformat()})"
     return label
 
 
 def next_deadline(row: Row) -> str:
     if row.next_due is None:
         return ""
-    return f"{row.next_due.slot.doc_id} {row.next_due.slot.due.isoformat()}"
+    return f"{row.next_due.slot.doc_id} {_iso(row.next_due.slot.due)}"
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def as_json(table: StatusTable) -> dict[str, Any]:
@@ -57,7 +65,7 @@ def as_json(table: StatusTable) -> dict[str, Any]:
         ],
         "today": table.today.isoformat(),
         "documents": [
-            {"document": c.doc_id, "type": c.doctype.name, "nr": c.nr, "due": c.due.isoformat()}
+            {"document": c.doc_id, "type": c.doctype.name, "nr": c.nr, "due": _iso(c.due)}
             for c in table.columns
         ],
         "teams": [
@@ -72,18 +80,20 @@ def as_json(table: StatusTable) -> dict[str, Any]:
                     {
                         "document": e.slot.doc_id,
                         "path": e.path,
-                        "due": e.slot.due.isoformat(),
+                        "due": _iso(e.slot.due),
                         "state": e.state.value,
                         "label": e.state.label,
                         "delivered": e.delivered_on.isoformat() if e.delivered_on else None,
                         "days_late": e.days_late,
+                        "excused": e.excuse,
+                        "delivered_later": _iso(e.delivered_later),
                     }
                     for e in row.cells.values()
                 ],
                 "next_deadline": (
                     {
                         "document": row.next_due.slot.doc_id,
-                        "due": row.next_due.slot.due.isoformat(),
+                        "due": _iso(row.next_due.slot.due),
                     }
                     if row.next_due
                     else None
@@ -101,7 +111,7 @@ def render_json(table: StatusTable) -> str:
 
 def header_of(table: StatusTable) -> list[str]:
     header = ["team", "kommune", "status", *(c.doc_id for c in table.columns), "neste frist"]
-    return header + [f"timer periode {p}" for p in range(1, table.periods + 1)]
+    return header + [f"timer periode {a}" for a, _ in table.periods]
 
 
 def _flat_rows(table: StatusTable, decimal: str = ".") -> tuple[list[str], list[list[str]]]:
@@ -110,7 +120,7 @@ def _flat_rows(table: StatusTable, decimal: str = ".") -> tuple[list[str], list[
         values = [row.slug, row.kommune, row.status]
         values += [cell_label(row, c) for c in table.columns]
         values.append(next_deadline(row))
-        values += [hours_text(row.hours.get(p), decimal) for p in range(1, table.periods + 1)]
+        values += [hours_text(row.hours.get(a), decimal) for a, _ in table.periods]
         rows.append(values)
     return header_of(table), rows
 

@@ -52,7 +52,7 @@ def as_xlsx(table: StatusTable) -> bytes:
         values: list[object] = [row.slug, row.kommune, row.status]
         values += [cell_label(row, c) for c in table.columns]
         values.append(next_deadline(row))
-        values += [row.hours.get(p) for p in range(1, table.periods + 1)]
+        values += [row.hours.get(a) for a, _ in table.periods]
         sheet.append(values)
         line = sheet.max_row
         for offset, column in enumerate(table.columns):

@@ -48,6 +48,8 @@ SYMBOLS = {  # by check.deadlines.State
     "draft": ("u", "cyan"),
     "not_due": ("·", "dim"),
     "not_owed": ("–", "dim"),
+    "excused": ("f", "dim"),
+    "undated": ("…", "dim"),
     "unknown": ("?", "magenta"),
 }
 
@@ -275,7 +277,8 @@ def _print_status(console: Console, table: StatusTable) -> None:
         upcoming = "–"
         if row.next_due is not None:
             where = row.next_due.slot
-            upcoming = f"{shorts.get(where.doc_id, where.doc_id)} {format_short(where.due)}"
+            due = format_short(where.due) if where.due else "frist ikke fastsatt"
+            upcoming = f"{shorts.get(where.doc_id, where.doc_id)} {due}"
         grid.add_row(escape(name), *cells, escape(upcoming))
     console.print(grid)
     legend = []
@@ -297,6 +300,7 @@ def _print_status(console: Console, table: StatusTable) -> None:
                 f"{escape(row.kommune)} trakk seg {format_short(row.withdrawn)} og skylder "
                 "ingenting med frist etter det."
             )
+    _print_notes(console, table)
     if table.periods:
         console.print()
         console.print(_hours_table(table))
@@ -361,11 +365,11 @@ def _hours_table(table: StatusTable) -> Table:
         pad_edge=False,
     )
     hours.add_column("Team", no_wrap=True)
-    for period in range(1, table.periods + 1):
-        hours.add_column(f"{period}.–{period + 1}.", justify="right")
+    for first, second in table.periods:
+        hours.add_column(f"{first}.–{second}.", justify="right")
     hours.add_column("Sum", justify="right")
     for row in table.rows:
-        values = [hours_text(row.hours.get(p)) or "–" for p in range(1, table.periods + 1)]
+        values = [hours_text(row.hours.get(a)) or "–" for a, _ in table.periods]
         hours.add_row(escape(row.kommune), *values, hours_text(sum(row.hours.values())) or "–")
     return hours
 
@@ -386,3 +390,29 @@ def _attendance_table(table: StatusTable) -> Table:
         cells = [f"{row.attendance.get(nr, 0)}/{row.members}" for nr in table.attendance_recorded]
         grid.add_row(escape(row.kommune), *cells)
     return grid
+
+
+def _print_notes(console: Console, table: StatusTable) -> None:
+    """Excused documents with their reasons, and documents whose due date is not fixed."""
+    from jobbvinner_cli.model.delivery import State
+
+    pilot_wide = {c.doc_id: c.excused for c in table.columns if c.excused is not None}
+    excused: dict[tuple[str, str], list[str]] = {
+        (doc_id, reason): ["alle team"] for doc_id, reason in pilot_wide.items()
+    }
+    for row in table.rows:
+        for entry in row.cells.values():
+            key = (entry.slot.doc_id, entry.excuse or "")
+            if entry.state is State.EXCUSED and key not in excused:
+                excused.setdefault(key, []).append(row.kommune)
+            elif entry.state is State.EXCUSED and excused[key] != ["alle team"]:
+                excused[key].append(row.kommune)
+    undated = [c.doc_id for c in table.columns if c.due is None]
+    for (doc_id, reason), teams in excused.items():
+        why = f": {reason}" if reason else ""
+        console.print(f"Fritatt: {escape(doc_id)} for {escape(', '.join(teams))}{escape(why)}.")
+    if undated:
+        console.print(
+            f"Frist ikke fastsatt: {escape(', '.join(undated))} (samlingen fristen regnes fra, "
+            "har ingen dato i pilot.yaml)."
+        )

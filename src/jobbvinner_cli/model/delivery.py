@@ -22,7 +22,9 @@ class State(str, Enum):
     OVERDUE = "overdue"  # due, the file is there but not delivered
     DRAFT = "draft"  # not due yet, being written
     NOT_DUE = "not_due"  # not due yet, not begun
-    NOT_OWED = "not_owed"  # withdrawn before the deadline, or excused
+    NOT_OWED = "not_owed"  # withdrawn before the deadline
+    EXCUSED = "excused"  # exempted (pilot.yaml frister.fritak, team.yaml fritak)
+    UNDATED = "undated"  # owed, but the gathering it is due by has no date yet
     UNKNOWN = "unknown"  # the file's status cannot be read
 
     @property
@@ -38,6 +40,8 @@ STATE_LABELS = {
     State.DRAFT: "utkast",
     State.NOT_DUE: "ikke forfalt",
     State.NOT_OWED: "ikke påkrevd",
+    State.EXCUSED: "fritatt",
+    State.UNDATED: "frist ikke fastsatt",
     State.UNKNOWN: "ukjent (feil i filen)",
 }
 
@@ -58,19 +62,46 @@ def delivered_by(submission: Submission, today: dt.date) -> bool:
     return submission.delivered and (when is None or when <= today)
 
 
+def delivered_later(submission: Submission | None, today: dt.date) -> dt.date | None:
+    """The delivery date, when it is after ``today`` (a look back in time)."""
+    if submission is None or not submission.delivered or submission.delivered_on is None:
+        return None
+    return submission.delivered_on if submission.delivered_on > today else None
+
+
 def delivery_state(
-    submission: Submission | None, due: dt.date, today: dt.date, *, owed: bool = True
+    submission: Submission | None,
+    due: dt.date | None,
+    today: dt.date,
+    *,
+    owed: bool = True,
+    excused: bool = False,
 ) -> State:
-    """The state of a document due on ``due``, on ``today``; ``None``: there is no file."""
+    """The state of a document due on ``due`` (None: not fixed yet), on ``today``;
+    ``submission`` None: there is no file.
+
+    Looking back (``today`` before the delivery date), a delivered document is as it was
+    then: not due yet, or overdue; never a draft it perhaps never was.
+    """
     if not owed:
         return State.NOT_OWED
-    if submission is None:
-        return State.MISSING if due <= today else State.NOT_DUE
-    if not submission.status_known:
-        return State.UNKNOWN
-    if delivered_by(submission, today):
-        late = submission.delivered_on is not None and submission.delivered_on > due
+    if excused:  # whatever the file says: nothing is owed, nothing can be late
+        return State.EXCUSED
+    if submission is not None and submission.status_known and delivered_by(submission, today):
+        late = (
+            due is not None
+            and submission.delivered_on is not None
+            and submission.delivered_on > due
+        )
         return State.LATE if late else State.DELIVERED
+    if submission is not None and not submission.status_known:
+        return State.UNKNOWN
+    if due is None:
+        return State.UNDATED
+    if submission is None or delivered_later(submission, today) is not None:
+        if due > today:
+            return State.NOT_DUE
+        return State.MISSING if submission is None else State.OVERDUE
     return State.OVERDUE if due <= today else State.DRAFT
 
 

@@ -7,7 +7,7 @@ change a type or add its own without touching code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -30,8 +30,22 @@ class SectionDef(_Strict):
     rapport: str | None = None
 
 
+class RuleDef(_Strict):
+    samling: str
+    dager: int = 0
+
+    @field_validator("samling")
+    @classmethod
+    def _ref(cls, value: str) -> str:
+        return validate_ref(value)
+
+
 class VariantDef(_Strict):
     seksjoner: list[SectionDef]
+    # The variant's own deadline rule (Østfold: the sluttrapport comes after the last gathering).
+    frist: RuleDef | None = None
+    # The report's table headings for this variant, e.g. {effektmål: Hovedmål}.
+    overskrifter: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("seksjoner")
     @classmethod
@@ -41,16 +55,6 @@ class VariantDef(_Strict):
         if twice:
             raise ValueError(f"seksjons-id brukt mer enn én gang: {', '.join(twice)}")
         return value
-
-
-class RuleDef(_Strict):
-    samling: str
-    dager: int = 0
-
-    @field_validator("samling")
-    @classmethod
-    def _ref(cls, value: str) -> str:
-        return validate_ref(value)
 
 
 class PeriodDef(_Strict):
@@ -74,6 +78,9 @@ class DocTypeDef(_Strict):
     periode: PeriodDef
     frist: RuleDef
     timer_for_periode: str | None = None
+    # The document type that takes this one's place at the last gathering: a document
+    # whose period ends there is not expected (unless pilot.yaml sets «antall»).
+    erstattes_ved_siste_samling: str | None = None
     nummererte_seksjoner: bool = True
     varianter: dict[str, VariantDef]
 
@@ -121,6 +128,9 @@ class DocumentType:
     hours_period: str | None
     numbered_sections: bool
     variants: dict[str, tuple[Section, ...]]
+    replaced_at_last: str | None = None
+    variant_deadlines: dict[str, DeadlineRule] = field(default_factory=dict)
+    variant_headings: dict[str, dict[str, str]] = field(default_factory=dict)
 
     @classmethod
     def from_def(cls, name: str, d: DocTypeDef) -> DocumentType:
@@ -143,7 +153,18 @@ class DocumentType:
                 )
                 for key, v in d.varianter.items()
             },
+            replaced_at_last=d.erstattes_ved_siste_samling,
+            variant_deadlines={
+                key: DeadlineRule(v.frist.samling, v.frist.dager)
+                for key, v in d.varianter.items()
+                if v.frist is not None
+            },
+            variant_headings={key: dict(v.overskrifter) for key, v in d.varianter.items()},
         )
+
+    def deadline_for(self, variant: str) -> DeadlineRule:
+        """The deadline rule of the variant the pilot uses (the type's own when it has none)."""
+        return self.variant_deadlines.get(self.variant_name(variant), self.deadline)
 
     def variant_name(self, wanted: str) -> str:
         """The variant to use: the wanted one if this type has it, else the first defined."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from enum import Enum
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -76,7 +77,9 @@ _STATUS_ALIASES = {
 
 
 class Gathering(_Model):
-    nr: int = Field(ge=1)
+    # A gathering that replaces a cancelled one («erstatter: 3») takes its place in the
+    # schedule and needs no number of its own.
+    nr: int | None = Field(default=None, ge=1)
     dato: dt.date | None = None
     til: dt.date | None = None
     fra_kl: dt.time | None = None  # Oslo time; without it the gathering is an all-day event
@@ -86,6 +89,7 @@ class Gathering(_Model):
     tema: str = ""
     innledere: list[str] = Field(default_factory=list)
     status: GatheringStatus = GatheringStatus.PLANNED
+    erstatter: int | None = Field(default=None, ge=1)
 
     @field_validator("status", mode="before")
     @classmethod
@@ -105,6 +109,10 @@ class Gathering(_Model):
     @property
     def end(self) -> dt.date | None:
         return self.til or self.dato
+
+    @property
+    def cancelled(self) -> bool:
+        return self.status is GatheringStatus.CANCELLED
 
 
 class Method(str, Enum):
@@ -166,6 +174,11 @@ class ReportSettings(_Model):
 class Deadlines(_Model):
     regler: dict[str, RuleDef] = Field(default_factory=dict)
     unntak: dict[str, dt.date] = Field(default_factory=dict)
+    # A due date computed by a rule that lands on a weekend or public holiday moves to
+    # the workday before («forrige»), after («neste»), or stays («behold»).
+    fridag: Literal["forrige", "neste", "behold"] = "forrige"
+    # Documents no team owes, each with the reason (e.g. «samling 3 ble avlyst»).
+    fritak: dict[str, str] = Field(default_factory=dict)
 
 
 class Period(_Model):
@@ -176,6 +189,16 @@ class Period(_Model):
 class IgnoreEntry(_Model):
     sti: str = "*"
     kode: str
+
+
+# The final report's table headings pilot.yaml «overskrifter» may set, with jv's defaults
+# (a type variant may have its own: Østfold's sluttrapport says «Hovedmål»).
+REPORT_HEADINGS = {
+    "effektmål": "Effektmål (fra hovedplanen)",
+    "tiltak": "Tiltak",
+    "resultater": "Resultater",
+    "videre-oppgaver": "Videre oppgaver",
+}
 
 
 class Pilot(_Model):
@@ -196,15 +219,44 @@ class Pilot(_Model):
     hendelser: list[Event] = Field(default_factory=list)
     rapport: ReportSettings = Field(default_factory=ReportSettings)
 
+    # Headings of the report's tables, e.g. «effektmål: Hovedmål» (default from the variant).
+    overskrifter: dict[str, str] = Field(default_factory=dict)
+
     @field_validator("samlinger")
     @classmethod
     def _numbered_in_order(cls, value: list[Gathering]) -> list[Gathering]:
-        for index, gathering in enumerate(value, 1):
-            if gathering.nr != index:
+        planned = [g for g in value if g.erstatter is None]
+        for index, gathering in enumerate(planned, 1):
+            if gathering.nr is None:
+                gathering.nr = index
+            elif gathering.nr != index:
                 raise ValueError(
-                    f"samlingene må være nummerert 1, 2, 3 … i rekkefølge; "
-                    f"samling nummer {index} i lista har nr {gathering.nr}"
+                    f"samlingene må være nummerert 1, 2, 3 … i rekkefølge (en samling med "
+                    f"«erstatter:» får ikke eget nummer); samling nummer {index} i lista har "
+                    f"nr {gathering.nr}"
                 )
+        for gathering in value:
+            target = gathering.erstatter
+            if target is None:
+                continue
+            if not 1 <= target <= len(planned):
+                raise ValueError(
+                    f"«erstatter: {target}»: piloten har ingen samling {target} (samlingene er "
+                    f"nummerert 1 til {len(planned)})"
+                )
+            if not planned[target - 1].cancelled:
+                raise ValueError(
+                    f"«erstatter: {target}»: samling {target} er ikke avlyst; skriv «status: "
+                    f"avlyst» på samling {target}, eller fjern «erstatter:»"
+                )
+            if gathering.nr not in (None, target):
+                raise ValueError(
+                    f"samlingen som erstatter samling {target}, har «nr: {gathering.nr}»; den tar "
+                    f"plassen til samling {target}, så fjern «nr:» (eller skriv nr: {target})"
+                )
+            if sum(1 for g in value if g.erstatter == target) > 1:
+                raise ValueError(f"flere samlinger erstatter samling {target}; bare én kan det")
+            gathering.nr = target
         return value
 
     @property
@@ -214,8 +266,24 @@ class Pilot(_Model):
     def variant_for(self, type_name: str) -> str:
         return self.maler.get(type_name, self.malvariant)
 
+    @property
+    def planned(self) -> list[Gathering]:
+        """The gatherings as planned, numbered 1, 2, 3 … (replacements left out)."""
+        return [g for g in self.samlinger if g.erstatter is None]
+
     def gathering(self, nr: int) -> Gathering:
-        return self.samlinger[nr - 1]
+        """Planned gathering ``nr``."""
+        return self.planned[nr - 1]
+
+    def replacement(self, nr: int) -> Gathering | None:
+        """The gathering held in place of cancelled gathering ``nr``, if any."""
+        return next((g for g in self.samlinger if g.erstatter == nr), None)
+
+    def held(self, nr: int) -> Gathering | None:
+        """What takes place in slot ``nr`` of the schedule: the gathering, its replacement,
+        or nothing (cancelled, not replaced)."""
+        planned = self.gathering(nr)
+        return self.replacement(nr) if planned.cancelled else planned
 
     @property
     def recipient(self) -> str:

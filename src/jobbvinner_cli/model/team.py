@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from enum import Enum
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 
 class _Model(BaseModel):
@@ -38,7 +38,15 @@ class Team(_Model):
     status: TeamStatus = TeamStatus.ACTIVE
     trukket: Withdrawal | None = None
     frister: dict[str, dt.date] = Field(default_factory=dict)
-    fritak: list[str] = Field(default_factory=list)
+    # Documents the team need not deliver: a list of ids, or id -> reason.
+    fritak: dict[str, str] = Field(default_factory=dict)
+
+    @field_validator("fritak", mode="before")
+    @classmethod
+    def _list_or_reasons(cls, value: object) -> object:
+        if isinstance(value, list):
+            return {str(v): "" for v in value}
+        return value
 
     @model_validator(mode="after")
     def _withdrawal_has_date(self) -> Team:
@@ -52,8 +60,14 @@ class Team(_Model):
     def withdrawn(self) -> bool:
         return self.status is TeamStatus.WITHDRAWN
 
-    def owes(self, doc_id: str, due: dt.date) -> bool:
+    def withdrawn_before(self, due: dt.date | None) -> bool:
+        """Whether the team withdrew before a document due on ``due`` (undated: yes)."""
+        if not self.withdrawn or self.trukket is None:
+            return False
+        return due is None or due > self.trukket.dato
+
+    def owes(self, doc_id: str, due: dt.date | None) -> bool:
         """Whether the team must deliver this document (not excused, not after withdrawal)."""
         if doc_id in self.fritak:
             return False
-        return not (self.withdrawn and self.trukket is not None and due > self.trukket.dato)
+        return not self.withdrawn_before(due)

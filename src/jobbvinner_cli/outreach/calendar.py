@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from jobbvinner_cli.check.context import CheckContext
 from jobbvinner_cli.check.deadlines import Entry
-from jobbvinner_cli.dates import format_date
+from jobbvinner_cli.dates import format_date_or_open
 from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.model.delivery import State
 from jobbvinner_cli.model.pilot import EVENT_LABELS, Gathering, GatheringStatus, Pilot
@@ -95,7 +95,8 @@ def gathering_event(pilot: Pilot, gathering: Gathering) -> CalendarEvent | None:
     if cancelled:
         lines.append("Samlingen er avlyst.")
     return CalendarEvent(
-        uid=f"samling-{gathering.nr}@{_domain(pilot)}",
+        # the replacement of a cancelled gathering is an event of its own
+        uid=f"samling-{gathering.nr}{'-erstatning' if gathering.erstatter else ''}@{_domain(pilot)}",
         summary=title,
         start=gathering.dato,
         end=gathering.end or gathering.dato,
@@ -150,10 +151,10 @@ def slug_text(text: str) -> str:
 def _deadline_text(entry: Entry, pilot: Pilot) -> tuple[str, str]:
     slot = entry.slot
     title = slot.doctype.title + (f" {slot.nr}" if slot.nr is not None else "")
-    period = f"Perioden {format_date(slot.start)} – {format_date(slot.end)}."
+    period = f"Perioden {format_date_or_open(slot.start)} – {format_date_or_open(slot.end)}."
     if slot.start == slot.end:
         period = ""
-    sent = f"Sendes til {pilot.recipient} innen {format_date(slot.due)}."
+    sent = f"Sendes til {pilot.recipient} innen {format_date_or_open(slot.due)}."
     return title, " ".join(p for p in (sent, period) if p)
 
 
@@ -168,9 +169,10 @@ def deadline_events(
     slugs_of: dict[tuple[str, dt.date], list[str]] = {}
     for slug in sorted(entries) if team is None else [team]:
         for entry in entries.get(slug, []):
-            if entry.state is State.NOT_OWED:
-                continue
-            key = (entry.slot.doc_id, entry.slot.due)
+            due = entry.slot.due
+            if entry.state in (State.NOT_OWED, State.EXCUSED) or due is None:
+                continue  # not owed, or no date yet: nothing to put in a calendar
+            key = (entry.slot.doc_id, due)
             groups.setdefault(key, []).append(entry)
             slugs_of.setdefault(key, []).append(slug)
     events: list[CalendarEvent] = []

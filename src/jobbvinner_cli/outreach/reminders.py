@@ -14,7 +14,7 @@ from email.utils import format_datetime
 
 from jobbvinner_cli.check.context import CheckContext
 from jobbvinner_cli.check.deadlines import Entry
-from jobbvinner_cli.dates import format_date
+from jobbvinner_cli.dates import format_date, format_date_or_open
 from jobbvinner_cli.model.delivery import State
 from jobbvinner_cli.model.team import Team
 
@@ -49,7 +49,11 @@ def due_reminders(
         if team is None or team.withdrawn:
             continue
         overdue = [e for e in entries[slug] if e.state in OVERDUE]
-        coming = [e for e in entries[slug] if e.state in COMING and today < e.slot.due <= horizon]
+        coming = [
+            e
+            for e in entries[slug]
+            if e.state in COMING and e.slot.due is not None and today < e.slot.due <= horizon
+        ]
         if overdue or coming:
             result.append(Reminder(slug, team, overdue, coming, leader_address(team)))
     return result
@@ -75,14 +79,14 @@ def reminder_text(reminder: Reminder, recipient: str, today: dt.date, pilot_name
     if reminder.overdue:
         lines.append("Disse dokumentene skulle vært levert, og vi har ikke fått dem ennå:")
         lines += [
-            f"- {_title(e)} skulle vært sendt til {recipient} innen {format_date(e.slot.due)}."
+            f"- {_title(e)} skulle vært sendt til {recipient} innen {format_date_or_open(e.slot.due)}."
             for e in reminder.overdue
         ]
         lines.append("")
     if reminder.coming:
         lines.append("Snart er det frist for:")
         lines += [
-            f"- {_title(e)} skal sendes til {recipient} innen {format_date(e.slot.due)}."
+            f"- {_title(e)} skal sendes til {recipient} innen {format_date_or_open(e.slot.due)}."
             for e in reminder.coming
         ]
         lines.append("")
@@ -102,7 +106,11 @@ def subject(reminder: Reminder) -> str:
     items = reminder.entries
     if len(items) == 1:
         entry = items[0]
-        when = "forfalt" if entry in reminder.overdue else f"frist {format_date(entry.slot.due)}"
+        when = (
+            "forfalt"
+            if entry in reminder.overdue
+            else f"frist {format_date_or_open(entry.slot.due)}"
+        )
         return f"Påminnelse: {_title(entry)} fra {reminder.team.kommune} ({when})"
     return f"Påminnelse: {len(items)} dokumenter fra {reminder.team.kommune}"
 

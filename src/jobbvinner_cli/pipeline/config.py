@@ -76,7 +76,7 @@ def load_types(
     specs: dict[str, TypeSpec] = {}
     for name, doctype in doctypes.items():
         variant = pilot.variant_for(name) if pilot is not None else next(iter(doctype.variants))
-        valid = numbers(doctype, pilot) if pilot is not None else range(1, 100)
+        valid = numbers(doctype, pilot) if pilot is not None else list(range(1, 100))
         specs[name] = TypeSpec(doctype, doctype.sections(variant), doctype.headings(variant), valid)
     return doctypes, broken, specs
 

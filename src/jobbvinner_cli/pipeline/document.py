@@ -32,7 +32,7 @@ class TypeSpec:
     doctype: DocumentType
     sections: tuple[Section, ...]
     headings: list[str]
-    numbers: range
+    numbers: list[int]  # the numbers the pilot expects, as its gatherings really go
 
     def section_for_role(self, role: str) -> Section | None:
         """The section the final report takes ``role`` from (tiltak, resultater …)."""

@@ -43,10 +43,14 @@ def yaml_value(value: Any) -> str:
 
 
 def _date(value: Any) -> str:
+    if value is None or value == "":
+        return "(dato ikke fastsatt)"
     return format_date(value) if isinstance(value, dt.date) else str(value)
 
 
 def _short(value: Any) -> str:
+    if value is None or value == "":
+        return "(dato ikke fastsatt)"
     return format_short(value) if isinstance(value, dt.date) else str(value)
 
 

@@ -21,14 +21,15 @@ def oppmote(data: ReportInput, workdir: Path) -> str:
     attendance = data.gatherings.attendance
     if not attendance:  # the pilot does not keep attendance in jv: nothing to show
         return ""
-    numbers = [g.nr for g in data.pilot.samlinger]
+    numbers = [g.nr for g in data.pilot.planned if g.nr is not None]
     rows = []
     for t in data.teams:
         members = len(t.team.medlemmer)
         left = t.team.trukket.dato if t.team.withdrawn and t.team.trukket else None
         cells = []
         for nr in numbers:
-            day = data.pilot.gathering(nr).dato
+            held = data.pilot.held(nr)
+            day = held.dato if held is not None else None
             if left is not None and day is not None and day > left:
                 cells.append("trukket")
                 continue

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from jobbvinner_cli.dates import format_date, format_span
-from jobbvinner_cli.model.pilot import GatheringStatus
+from jobbvinner_cli.model import gatherings
+from jobbvinner_cli.model.pilot import REPORT_HEADINGS, GatheringStatus
 from jobbvinner_cli.pipeline.hours import team_hours
 from jobbvinner_cli.report.evaluation import evaluering, oppmote
 from jobbvinner_cli.report.inputs import ReportInput
@@ -42,6 +43,22 @@ def organisasjon(data: ReportInput, workdir: Path) -> str:
 def samlinger(data: ReportInput, workdir: Path) -> str:
     rows = []
     for g in data.pilot.samlinger:
+        if g.erstatter is not None:
+            continue  # shown on the row of the gathering it replaces
+        if g.cancelled and g.nr is not None and data.pilot.replacement(g.nr) is not None:
+            instead = data.pilot.replacement(g.nr)
+            assert instead is not None
+            host = instead.vertskommune or instead.sted or g.vertskommune or g.sted
+            rows.append(
+                [
+                    str(g.nr),
+                    gatherings.replaced_text(data.pilot, g.nr),
+                    host,
+                    instead.tema or g.tema,
+                    ", ".join(instead.innledere),
+                ]
+            )
+            continue
         when = format_span(g.dato, g.til) if g.dato else "ikke fastsatt"
         if g.status is GatheringStatus.CANCELLED:
             when += " (avlyst)"
@@ -49,11 +66,37 @@ def samlinger(data: ReportInput, workdir: Path) -> str:
             when += " (digital)"
         host = g.vertskommune or g.sted
         rows.append([str(g.nr), when, host, g.tema, ", ".join(g.innledere)])
-    return data_table(
+    table = data_table(
         ["Nr", "Dato", "Vertskommune", "Tema", "Innledere"],
         rows,
         "Samlingene i utviklingsverkstedet",
     )
+    return "\n\n".join([table, *exemptions(data)])
+
+
+def _doc_title(data: ReportInput, doc_id: str) -> str:
+    """«Fremdriftsplan 3» for fremdriftsplan-3."""
+    name, _, nr = doc_id.rpartition("-")
+    if nr.isdigit() and name in data.doctypes:
+        return data.doctypes[name].display_title(int(nr))
+    doctype = data.doctypes.get(doc_id)
+    return doctype.title if doctype is not None else doc_id
+
+
+def exemptions(data: ReportInput) -> list[str]:
+    """The documents teams were excused from, with the reasons (pilot.yaml, team.yaml)."""
+    lines = [
+        f"{_doc_title(data, doc_id)} ble ikke krevd av noe team" + (f": {why}" if why else "") + "."
+        for doc_id, why in data.pilot.frister.fritak.items()
+    ]
+    for t in data.teams:
+        for doc_id, why in t.team.fritak.items():
+            if doc_id not in data.pilot.frister.fritak:
+                what = _doc_title(data, doc_id).lower()
+                lines.append(
+                    f"{t.team.kommune} ble fritatt for {what}" + (f": {why}" if why else "") + "."
+                )
+    return [" ".join(lines)] if lines else []
 
 
 def deltakere(data: ReportInput, workdir: Path) -> str:
@@ -77,12 +120,12 @@ def deltakere(data: ReportInput, workdir: Path) -> str:
 
 def hours_table(data: ReportInput) -> tuple[list[str], dict[str, list[float | None]]]:
     """Period labels, and per team the hours of each period (as `jv status` counts them)."""
-    count = max(len(data.pilot.samlinger) - 1, 0)
-    labels = [f"{i}–{i + 1}" for i in range(1, count + 1)]
+    periods = gatherings.periods(data.pilot)
+    labels = [f"{a}–{b}" for a, b in periods]
     table: dict[str, list[float | None]] = {}
     for t in data.teams:
         hours = team_hours(data.pilot, data.doctypes, t.docs, data.today)
-        values: list[float | None] = [hours.get(p) for p in range(1, count + 1)]
+        values: list[float | None] = [hours.get(a) for a, _ in periods]
         if any(v is not None for v in values):
             table[t.team.kommune] = values
     return labels, table
@@ -107,6 +150,20 @@ def timer(data: ReportInput, workdir: Path) -> str:
     )
 
 
+def heading(data: ReportInput, key: str) -> str:
+    """A table heading: pilot.yaml «overskrifter», else the sluttrapport variant's (Østfold:
+    «Hovedmål»), else jv's."""
+    if key in data.pilot.overskrifter:
+        return data.pilot.overskrifter[key]
+    final = data.doctypes.get("sluttrapport")
+    if final is not None:
+        variant = final.variant_name(data.pilot.variant_for(final.name))
+        found = final.variant_headings.get(variant, {}).get(key)
+        if found:
+            return found
+    return REPORT_HEADINGS.get(key, key)
+
+
 def resultater(data: ReportInput, workdir: Path) -> str:
     rows = [
         [
@@ -120,7 +177,7 @@ def resultater(data: ReportInput, workdir: Path) -> str:
     if not rows:
         return "Ingen team har levert sluttrapport ennå."
     return grid_table(
-        ["Kommune", "Effektmål (fra hovedplanen)", "Tiltak", "Resultater"],
+        ["Kommune", *(heading(data, key) for key in ("effektmål", "tiltak", "resultater"))],
         rows,
         "Effektmål, tiltak og resultater per team, fra teamenes hovedplaner og sluttrapporter",
     )
@@ -130,7 +187,9 @@ def videre_oppgaver(data: ReportInput, workdir: Path) -> str:
     rows = [[plain(t.team.kommune), data.role_cell(t, "videre-oppgaver")] for t in data.completed]
     if not rows:
         return ""
-    return grid_table(["Kommune", "Videre oppgaver"], rows, "Teamenes videre oppgaver")
+    return grid_table(
+        ["Kommune", heading(data, "videre-oppgaver")], rows, "Teamenes videre oppgaver"
+    )
 
 
 def _chart_alt(labels: list[str], table: dict[str, list[float | None]]) -> str:
