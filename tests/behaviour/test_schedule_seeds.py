@@ -211,7 +211,8 @@ def test_a_cancelled_gathering_in_a_six_gathering_pilot(tmp_path: Path) -> None:
     assert "    Perioder: 1.–2., 2.–4., 4.–5., 5.–6." in result.stdout.splitlines()
     assert jv("new-team", "Hitra", "--pilot", str(root)).exit_code == 0
     status = jv("status", "--pilot", str(root), "--format", "csv", "--today", "2019-12-31")
-    header = status.stdout.splitlines()[0].split(",")
+    # Norwegian Excel's CSV: a BOM, then «;» between the columns
+    header = status.stdout.removeprefix("\ufeff").splitlines()[0].split(";")
     assert [h for h in header if h.startswith("timer")] == [
         "timer periode 1",
         "timer periode 2",
