@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from jobbvinner_cli.check.registry import RULES
 from jobbvinner_cli.diagnostics import Severity
+from jobbvinner_cli.formats.controls import printable
 from jobbvinner_cli.formats.summary import summary_line
 
 if TYPE_CHECKING:
@@ -21,7 +22,8 @@ KIND_NAMES = {Severity.ERROR: "feil", Severity.WARNING: "advarsler", Severity.IN
 
 
 def _data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = printable(text).replace("%", "%25")
+    return text.replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _prop(text: str) -> str:

@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TextIO
 
+from jobbvinner_cli.formats.controls import printable
+
 Part = str | tuple[str, str]  # as terminal.Part: plain text, or (text, Rich style)
 
 # what makes Rich style output that is not a terminal
@@ -29,7 +31,7 @@ def _rich(stream: TextIO) -> bool:
 
 
 def _plain(parts: tuple[Part, ...]) -> str:
-    return "".join(part if isinstance(part, str) else part[0] for part in parts)
+    return printable("".join(part if isinstance(part, str) else part[0] for part in parts))
 
 
 def say(*parts: Part) -> None:

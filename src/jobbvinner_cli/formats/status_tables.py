@@ -8,6 +8,7 @@ import io
 import json
 from typing import TYPE_CHECKING, Any
 
+from jobbvinner_cli.formats.controls import printable
 from jobbvinner_cli.model.delivery import State
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ def as_csv(table: StatusTable, sep: str = ";") -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n")
     writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerows([[printable(v) if isinstance(v, str) else v for v in row] for row in rows])
     return BOM + buffer.getvalue()
 
 
@@ -171,7 +172,7 @@ def as_markdown(table: StatusTable) -> str:
     header, rows = _flat_rows(table)
 
     def cell(text: str) -> str:
-        return text.replace("|", "\\|")
+        return printable(text).replace("|", "\\|")
 
     lines = [
         f"Status per {table.today.isoformat()}",

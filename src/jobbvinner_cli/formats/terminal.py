@@ -26,6 +26,7 @@ from rich.table import Table
 from rich.text import Text
 
 from jobbvinner_cli.dates import format_short
+from jobbvinner_cli.formats.controls import printable
 
 if TYPE_CHECKING:
     from jobbvinner_cli.check.engine import CheckResult
@@ -54,25 +55,7 @@ SYMBOLS = {  # by check.deadlines.State
 }
 
 
-def _control_table() -> dict[int, str]:
-    """What a control character is printed as: visible, never acted on by the terminal."""
-    table = {c: chr(0x2400 + c) for c in range(0x20) if c not in (0x09, 0x0A)}  # ␛ for ESC
-    table[0x7F] = "\u2421"  # ␡
-    # C1 controls (0x9B starts an escape sequence on some terminals) and the bidi controls
-    # that reorder what is shown
-    for c in (*range(0x80, 0xA0), *range(0x202A, 0x202F), *range(0x2066, 0x206A)):
-        table[c] = f"<U+{c:04X}>"
-    return table
-
-
-_CONTROLS = _control_table()
 _LONE_ESCAPE = re.compile(r"\\\[(?![a-z#/@])")
-
-
-def printable(text: str) -> str:
-    """Text with every control and escape character made visible (an escape sequence from a
-    heading must not set the terminal's title or clear the screen)."""
-    return text.translate(_CONTROLS)
 
 
 def escape(text: str) -> str:

@@ -176,10 +176,11 @@ def resultater(data: ReportInput, workdir: Path) -> str:
     ]
     if not rows:
         return "Ingen team har levert sluttrapport ennå."
+    goal = heading(data, "effektmål").split(" (")[0]  # «Effektmål (fra hovedplanen)»: the word
     return grid_table(
         ["Kommune", *(heading(data, key) for key in ("effektmål", "tiltak", "resultater"))],
         rows,
-        "Effektmål, tiltak og resultater per team, fra teamenes hovedplaner og sluttrapporter",
+        f"{goal}, tiltak og resultater per team, fra teamenes hovedplaner og sluttrapporter",
     )
 
 
