@@ -22,8 +22,8 @@ KIND_NAMES = {Severity.ERROR: "feil", Severity.WARNING: "advarsler", Severity.IN
 
 
 def _data(text: str) -> str:
-    text = printable(text).replace("%", "%25")
-    return text.replace("\r", "%0D").replace("\n", "%0A")
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text)  # the other control characters, shown not acted on
 
 
 def _prop(text: str) -> str:
