@@ -27,6 +27,7 @@ from rich.text import Text
 
 from jobbvinner_cli.dates import format_short
 from jobbvinner_cli.formats.controls import printable
+from jobbvinner_cli.formats.status_symbols import SYMBOLS
 
 if TYPE_CHECKING:
     from jobbvinner_cli.check.engine import CheckResult
@@ -40,19 +41,6 @@ Part = str | tuple[str, str]
 """A piece of a message: plain text, or (text, Rich style) such as ("Laget", "green")."""
 
 STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan"}  # by Severity
-
-SYMBOLS = {  # by check.deadlines.State
-    "delivered": ("✓", "green"),
-    "late": ("✓!", "yellow"),
-    "missing": ("✗", "bold red"),
-    "overdue": ("u!", "bold red"),
-    "draft": ("u", "cyan"),
-    "not_due": ("·", "dim"),
-    "not_owed": ("–", "dim"),
-    "excused": ("f", "dim"),
-    "undated": ("…", "dim"),
-    "unknown": ("?", "magenta"),
-}
 
 
 _LONE_ESCAPE = re.compile(r"\\\[(?![a-z#/@])")

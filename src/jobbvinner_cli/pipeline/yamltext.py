@@ -17,6 +17,7 @@ from typing import Any, Literal
 import yaml
 
 from jobbvinner_cli.pipeline.yamlchars import fatal_character
+from jobbvinner_cli.pipeline.yamldepth import flow_depth
 from jobbvinner_cli.pipeline.yamlfast import parse_composed
 from jobbvinner_cli.pipeline.yamlhints import explain_yaml_error
 
@@ -107,40 +108,6 @@ class Node:
             else:
                 break
         return line
-
-
-def _flow_depth(text: str, limit: int | None = None) -> tuple[int, int | None]:
-    """(deepest nesting, 1-based line where it first went deeper than ``limit``)."""
-    depth = best = 0
-    line = 1
-    too_deep: int | None = None
-    quote = ""
-    prev = "\n"
-    in_comment = False
-    for ch in text:
-        if ch == "\n":
-            line += 1
-        if in_comment:
-            if ch == "\n":
-                in_comment = False
-        elif quote:
-            if ch == quote:
-                quote = ""
-        elif ch in "[{":
-            depth += 1
-            best = max(best, depth)
-            if limit is not None and depth > limit and too_deep is None:
-                too_deep = line
-        elif ch in "]}":
-            depth = max(0, depth - 1)
-        elif ch in "\"'" and prev in " \t\n[{,:-":
-            quote = ch
-        elif ch == "#" and prev in " \t\n":
-            in_comment = True
-        elif ch == "\n":
-            quote = ""
-        prev = ch
-    return best, too_deep
 
 
 def _line(event: Any) -> int:
@@ -295,7 +262,7 @@ def _refuse_deep_brackets(text: str) -> None:
     # Counting brackets is far cheaper than the scan and settles almost every text.
     brackets = text.count("[") + text.count("{")
     if brackets > MAX_DEPTH:
-        depth, line = _flow_depth(text, MAX_DEPTH)
+        depth, line = flow_depth(text, MAX_DEPTH)
         if depth > MAX_DEPTH:
             raise YamlTextError(
                 f"YAML-en er nøstet dypere enn {MAX_DEPTH} nivåer med [ eller {{. "
