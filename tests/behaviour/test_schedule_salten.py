@@ -353,3 +353,25 @@ def test_the_report_prints_the_gatherings_as_they_went_and_names_the_exemptions(
         "ingen ny periode. Fauske ble fritatt for statusrapport 2: Koronautbrudd i kommunen "
         "våren 2020." in text
     )
+
+
+def test_the_calendar_has_the_webinar_that_replaced_the_cancelled_gathering(
+    salten: Path, tmp_path: Path
+) -> None:
+    import icalendar
+
+    out = tmp_path / "salten.ics"
+    result = jv("calendar", "--pilot", str(salten), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    events = list(icalendar.Calendar.from_ical(out.read_bytes()).walk("VEVENT"))
+    webinar = [e for e in events if "-erstatning@" in str(e["UID"])]
+    assert len(webinar) == 1
+    assert webinar[0].decoded("DTSTART").isoformat() == "2020-06-11"
+    assert str(webinar[0]["LOCATION"]) == "Teams"
+    assert "webinar" in str(webinar[0]["SUMMARY"])
+    # the cancelled gathering needs no date; the last one, planned, does
+    assert result.output.splitlines()[0] == (
+        "Advarsel: Samling 4 har ingen dato ennå og er ikke med i kalenderen; fyll inn "
+        "«dato:» for samling 4 i pilot.yaml."
+    )
+    assert "Samling 3" not in result.output

@@ -206,7 +206,8 @@ def build_calendar(
     for gathering in pilot.samlinger:
         event = gathering_event(pilot, gathering)
         if event is None:
-            undated.append(gathering)
+            if gathering.status is not GatheringStatus.CANCELLED:  # a cancelled one needs none
+                undated.append(gathering)
         else:
             events.append(event)
     events.extend(event_events(pilot))
