@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from jobbvinner_cli.authoring.frontedit import FrontLines
 from jobbvinner_cli.dates import format_date
 from jobbvinner_cli.diagnostics import Severity, Sink
-from jobbvinner_cli.errors import Hint, JvError, UsageError
+from jobbvinner_cli.errors import JvError
 from jobbvinner_cli.pipeline.document import DocRef, model_document
 from jobbvinner_cli.pipeline.read import read_file
 from jobbvinner_cli.pipeline.repo import PilotRepo
@@ -36,16 +36,7 @@ def _locate(
     repo: PilotRepo, type_name: str, team: str | None, nr: int | None
 ) -> tuple[str, str, int | None]:
     doctype = repo.doctype(type_name)
-    if doctype.scope == "team" and team is None:
-        raise UsageError(f"{doctype.title} hører til et team.", hint=Hint.NAME_TEAM)
-    if doctype.scope == "pilot" and team is not None:
-        raise UsageError(
-            f"{doctype.title} gjelder hele piloten, ikke et team.", hint=Hint.DROP_TEAM
-        )
-    if doctype.numbered and nr is None:
-        raise UsageError(f"{doctype.title} har nummer.", hint=Hint.NAME_NR)
-    if not doctype.numbered and nr is not None:
-        raise UsageError(f"{doctype.title} har ikke nummer.", hint=Hint.DROP_NR)
+    doctype.refuse_mismatch(team, nr)
     if team is not None:
         repo.team(team)  # an unknown team is named as such
     path = repo.document_path(doctype, nr, team)

@@ -12,6 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from jobbvinner_cli.errors import Hint, UsageError
 from jobbvinner_cli.model.refs import resolve_ref, uses_number, validate_ref
 
 
@@ -198,3 +199,17 @@ class DocumentType:
 
     def display_title(self, nr: int | None) -> str:
         return f"{self.title} {nr}" if self.numbered else self.title
+
+    def refuse_mismatch(self, team: str | None, nr: int | None) -> None:
+        """Refuse a request whose team or number does not fit the type (a team's document
+        without --team, a number for an unnumbered type, …)."""
+        if self.scope == "team" and team is None:
+            raise UsageError(f"{self.title} hører til et team.", hint=Hint.NAME_TEAM)
+        if self.scope == "pilot" and team is not None:
+            raise UsageError(
+                f"{self.title} gjelder hele piloten, ikke et team.", hint=Hint.DROP_TEAM
+            )
+        if self.numbered and nr is None:
+            raise UsageError(f"{self.title} har nummer.", hint=Hint.NAME_NR)
+        if not self.numbered and nr is not None:
+            raise UsageError(f"{self.title} har ikke nummer.", hint=Hint.DROP_NR)

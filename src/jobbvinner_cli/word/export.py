@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jobbvinner_cli.dates import format_date
 from jobbvinner_cli.diagnostics import Severity, Sink
-from jobbvinner_cli.errors import Hint, JvError, UsageError
+from jobbvinner_cli.errors import JvError, UsageError
 from jobbvinner_cli.layout import TEAMS_DIR
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.pilot import Pilot
@@ -60,16 +60,7 @@ def export_document(
         raise UsageError(
             f"Ukjent dokumenttype «{type_name}». Kjente typer: {', '.join(ctx.doctypes)}."
         )
-    if doctype.scope == "team" and team is None:
-        raise UsageError(f"{doctype.title} hører til et team.", hint=Hint.NAME_TEAM)
-    if doctype.scope == "pilot" and team is not None:
-        raise UsageError(
-            f"{doctype.title} gjelder hele piloten, ikke et team.", hint=Hint.DROP_TEAM
-        )
-    if doctype.numbered and nr is None:
-        raise UsageError(f"{doctype.title} har nummer.", hint=Hint.NAME_NR)
-    if not doctype.numbered and nr is not None:
-        raise UsageError(f"{doctype.title} har ikke nummer.", hint=Hint.DROP_NR)
+    doctype.refuse_mismatch(team, nr)
     if team is not None and team not in ctx.teams:
         raise UsageError(f"Finner ikke teamet «{team}» i {TEAMS_DIR}/.")
     doc_id = doctype.doc_id(nr)
