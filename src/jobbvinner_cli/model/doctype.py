@@ -202,7 +202,7 @@ class DocumentType:
 
     def refuse_mismatch(self, team: str | None, nr: int | None) -> None:
         """Refuse a request whose team or number does not fit the type (a team's document
-        without --team, a number for an unnumbered type, …)."""
+        asked for without its team, a number for an unnumbered type, …)."""
         if self.scope == "team" and team is None:
             raise UsageError(f"{self.title} hører til et team.", hint=Hint.NAME_TEAM)
         if self.scope == "pilot" and team is not None:
