@@ -57,7 +57,7 @@ def test_the_terminal_styles_every_severity_and_state() -> None:
 
 
 # The shared helpers of the command modules: they import only each other, never a command.
-CLI_HELPERS = {"common", "language", "check_output", "clickkit", "usage_errors"}
+CLI_HELPERS = {"common", "language", "check_output", "clickkit", "lazycommands", "usage_errors"}
 
 
 def _cli_imports(text: str) -> set[str]:

@@ -17,16 +17,19 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from collections.abc import Callable, Sequence
-from typing import Any, get_args, get_origin
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, ClassVar, get_args, get_origin
 
 import typer
 from typer._click import exceptions as ce
-from typer._click.core import Context
+from typer._click.core import Command, Context
 from typer._click.formatting import HelpFormatter
 from typer.core import TyperArgument, TyperCommand, TyperGroup, TyperOption
+from typer.main import get_command_from_info, get_command_name
+from typer.models import CommandInfo, TyperInfo
 
 from jobbvinner_cli.cli import language
+from jobbvinner_cli.cli.lazycommands import LazyCommands
 from jobbvinner_cli.cli.usage_errors import show_click_error
 
 # --- help ----------------------------------------------------------------------------------
@@ -178,13 +181,39 @@ class JvCommand(TyperCommand):
 
 
 class JvGroup(TyperGroup):
-    """The root `jv`: Norwegian help, and usage errors of every command in Norwegian."""
+    """The root `jv`: Norwegian help, and usage errors of every command in Norwegian.
+
+    The commands of a :class:`JvTyper` app are made when they are looked up (see
+    cli/lazycommands.py): `jv check` makes only the check command."""
 
     context_class = JvContext
+    jv_app: ClassVar[JvTyper | None] = None  # set on the app's own subclass
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         _name_values(self.params)
+        if self.jv_app is not None:
+            self.commands = self.jv_app.lazy_commands(self.commands)
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return list(self.commands)  # the names, in the order of registration; nothing built
+
+    def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+        # TyperGroup.format_commands, with each row from the command's listing
+        commands = self.commands
+        rows: list[tuple[str, Command]] = []
+        for name in self.list_commands(ctx):
+            command = (
+                commands.listing(name)
+                if isinstance(commands, LazyCommands)
+                else self.get_command(ctx, name)
+            )
+            if command is not None and not command.hidden:
+                rows.append((name, command))
+        if rows:
+            limit = formatter.width - 6 - max(len(name) for name, _ in rows)
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, c.get_short_help_str(limit)) for name, c in rows])
 
     def collect_usage_pieces(self, ctx: Context) -> list[str]:
         return [*_usage_pieces(self, ctx), language.phrase(self.subcommand_metavar)]
@@ -233,10 +262,42 @@ class JvGroup(TyperGroup):
 
 
 class JvTyper(typer.Typer):
-    """A Typer app whose commands are :class:`JvCommand` unless they name another class."""
+    """A Typer app whose commands are :class:`JvCommand` unless they name another class,
+    made only when they are looked up. It is always a group (a :class:`JvGroup`), also
+    with a single command."""
+
+    def __init__(self, *args: Any, cls: type[JvGroup] = JvGroup, **kwargs: Any) -> None:
+        self._infos: dict[str, CommandInfo] = {}
+        own = type(cls.__name__, (cls,), {"jv_app": self, "__module__": cls.__module__})
+        super().__init__(*args, cls=own, **kwargs)
 
     def command(self, *args: Any, cls: type[TyperCommand] | None = None, **kwargs: Any) -> Any:
-        return super().command(*args, cls=cls or JvCommand, **kwargs)
+        register = super().command(*args, cls=cls or JvCommand, **kwargs)
+
+        def decorator(function: Callable[..., Any]) -> Callable[..., Any]:
+            register(function)
+            # kept aside, so that typer.main.get_command does not make it with the group
+            info = self.registered_commands.pop()
+            self._infos[info.name or get_command_name(function.__name__)] = info
+            if self.registered_callback is None:
+                # Typer makes a group only for an app with a callback or several commands;
+                # a callback with nothing set (no function, no help) is one
+                self.registered_callback = TyperInfo()
+            return function
+
+        return decorator
+
+    def lazy_commands(self, built: Mapping[str, Command]) -> LazyCommands:
+        """A group's commands: those Typer made (none) and this app's, made on demand."""
+
+        def build(info: CommandInfo) -> Command:
+            return get_command_from_info(
+                info,
+                pretty_exceptions_short=self.pretty_exceptions_short,
+                rich_markup_mode=self.rich_markup_mode,
+            )
+
+        return LazyCommands(self._infos, build, built)
 
 
 # --- shell completion ----------------------------------------------------------------------
