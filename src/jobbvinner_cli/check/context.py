@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from jobbvinner_cli.check.personal import EMAIL, own_numbers
+from jobbvinner_cli.check.personal import Contacts
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.pilot import Pilot
 from jobbvinner_cli.model.schedule import Slot, numbers, slot, slots_for_team
@@ -27,7 +27,7 @@ class CheckContext:
     broken_types: set[str]
     specs: dict[str, TypeSpec]
     teams: dict[str, TeamInfo]
-    contacts: frozenset[str]
+    contacts: Contacts
     keep_documents: bool = False  # keep each document's body and tree for the caller
     # team slug (None: the pilot-wide rules) -> doc id -> period and due date
     slots: dict[str | None, dict[str, Slot]] = field(default_factory=dict)
@@ -38,10 +38,9 @@ class CheckContext:
         return found or self.slots.get(None, {}).get(doc_id)
 
 
-def contacts_of(pilot_text: str) -> frozenset[str]:
+def contacts_of(pilot_text: str) -> Contacts:
     """The pilot's own contacts: every e-mail address and phone number in pilot.yaml."""
-    addresses = {m.group(0).lower() for m in EMAIL.finditer(pilot_text)}
-    return frozenset(addresses | own_numbers(pilot_text))
+    return Contacts(pilot_text)
 
 
 def compute_slots(
