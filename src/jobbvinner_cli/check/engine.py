@@ -11,6 +11,7 @@ import gc
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobbvinner_cli.check.appendices import appendix_files
 from jobbvinner_cli.check.consistency import check_against_team, check_effect_goals
@@ -45,12 +46,14 @@ from jobbvinner_cli.errors import UsageError
 from jobbvinner_cli.layout import PILOT_FILE, REGISTER_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
 from jobbvinner_cli.model.gatheringdata import GatheringData
 from jobbvinner_cli.model.pilot import Pilot
-from jobbvinner_cli.model.register import Register
 from jobbvinner_cli.pipeline.config import load_pilot, load_team, load_types, team_slugs
 from jobbvinner_cli.pipeline.document import DocFacts
 from jobbvinner_cli.pipeline.problems import JV121, JV123
 from jobbvinner_cli.pipeline.read import outside_root, read_file
 from jobbvinner_cli.pipeline.repo import find_root
+
+if TYPE_CHECKING:  # the register's models are made only for a pilot that has one
+    from jobbvinner_cli.model.register import Register
 
 
 @dataclass

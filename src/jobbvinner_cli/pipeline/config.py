@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobbvinner_cli.diagnostics import Sink
 from jobbvinner_cli.errors import ConfigError, JvError
@@ -17,7 +18,6 @@ from jobbvinner_cli.layout import (
 )
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.pilot import Pilot
-from jobbvinner_cli.model.register import Register
 from jobbvinner_cli.model.schedule import numbers
 from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.pipeline.doctypes import load_doctypes
@@ -27,6 +27,9 @@ from jobbvinner_cli.pipeline.read import is_folder, outside_root, read_file
 from jobbvinner_cli.pipeline.schema import Problem
 from jobbvinner_cli.pipeline.yamlcheck import parse_tree, validate
 from jobbvinner_cli.pipeline.yamltext import Node
+
+if TYPE_CHECKING:  # imported where it is read: most pilots have no tiltaksplan.yaml
+    from jobbvinner_cli.model.register import Register
 
 
 @dataclass
@@ -126,5 +129,7 @@ def load_register(root: Path, sink: Sink) -> tuple[Register | None, Node | None]
             "tiltaksplan.yaml må bestå av nøkler med verdier (hovedmål:, delmål:, tiltak: …).",
         )
         return None, tree
+    from jobbvinner_cli.model.register import Register
+
     register, _ = validate(tree, Register, sink, 0)
     return register, tree
