@@ -30,7 +30,6 @@ from typer.models import CommandInfo, TyperInfo
 
 from jobbvinner_cli.cli import language
 from jobbvinner_cli.cli.lazycommands import LazyCommands
-from jobbvinner_cli.cli.usage_errors import show_click_error
 
 # --- help ----------------------------------------------------------------------------------
 
@@ -253,6 +252,8 @@ class JvGroup(TyperGroup):
         try:
             result = parse()
         except ce.ClickException as exc:
+            from jobbvinner_cli.cli.usage_errors import show_click_error  # only on an error
+
             show_click_error(exc)
             sys.exit(exc.exit_code)
         except typer.Abort:
