@@ -59,8 +59,8 @@ _DIGIT_RUN = re.compile(r"[0-9](?:[ ]?[0-9]){7,}")
 _PHONE_RUN = re.compile(r"[0-9](?:[ ().-]{0,2}[0-9]){7,}")
 _LOCAL_PART = re.compile(r"[\w.%+-]+\Z")  # the part of an address before «@»
 EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
-# A date as front matter and plans write it. Its 8 digits start with 19 or 20, which no
-# Norwegian number does: phonenumbers finds none in it (tests/check/test_personal_dates.py).
+# A date as front matter and plans write it. phonenumbers finds no number in one (its 8
+# digits start with 19 or 20); tests/check/test_personal_dates.py checks 1900-2099.
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 _PHONE_MARGIN = 8  # characters on each side of a run that phonenumbers is shown
 
