@@ -140,3 +140,25 @@ def test_markup_in_names_is_printed_as_it_is(tmp_path: Path, run: Run) -> None:
     result = run("status", "--today", "2020-02-01", cwd=root)
     assert result.exit_code == 0, result.output
     assert "Bodø [/]" in result.stdout
+
+
+def test_jv_help_lists_the_commands_as_typer_does_without_making_them() -> None:
+    """`jv --help` lists each command from its help text alone (cli/lazycommands.py); the
+    list is the one Typer writes from the commands themselves, and none of them is made."""
+    import typer.main
+    from typer.core import TyperGroup
+
+    from jobbvinner_cli.cli import app
+    from jobbvinner_cli.cli.lazycommands import LazyCommands
+
+    group = typer.main.get_command(app)
+    ctx = group.make_context("jv", [], resilient_parsing=True)
+    ours = ctx.make_formatter()
+    group.format_commands(ctx, ours)
+    assert isinstance(group.commands, LazyCommands)
+    assert group.commands.built() == []
+    typers = ctx.make_formatter()
+    TyperGroup.format_commands(group, ctx, typers)  # makes every command
+    assert group.commands.built() == list(group.commands)
+    assert ours.getvalue() == typers.getvalue()
+    assert "  check " in ours.getvalue() and "Kommandoer:" in ours.getvalue()

@@ -59,6 +59,10 @@ class LazyCommands(MutableMapping[str, Command]):
     def __len__(self) -> int:
         return len(self._names)
 
+    def built(self) -> list[str]:
+        """The names of the commands made so far, in the order of registration."""
+        return [name for name in self._names if name in self._built]
+
     def listing(self, name: str) -> Command:
         """What the group's help needs of a command (name, help, hidden, deprecated):
         the command itself once it is built, else a bare command with the same texts."""
