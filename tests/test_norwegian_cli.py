@@ -271,3 +271,15 @@ def test_bash_completes_commands_with_the_script(
     )
     done = subprocess.run([bash, "-c", run], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["status"]
+
+
+def test_a_file_given_for_a_folder_is_refused_in_norwegian(tmp_path: Path) -> None:
+    # Typer calls an option that wants a folder «dir» (not «Directory») in its message
+    not_a_folder = tmp_path / "pilot.yaml"
+    not_a_folder.write_text("navn: x\n", encoding="utf-8")
+    result = jv("check", "--pilot", str(not_a_folder))
+    assert result.exit_code == 2, result.output
+    assert f"Feil: Ugyldig verdi for «--pilot»: «{not_a_folder}» er en fil, ikke en mappe." in (
+        result.output
+    )
+    assert _english(result.output) == [], result.output

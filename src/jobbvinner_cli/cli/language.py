@@ -153,18 +153,20 @@ def value_error(error_type: str, ctx: dict[str, Any], fallback: str) -> str:
         return fallback
 
 
+# Typer names the path «file», «dir» or «path»; Click «File», «Directory» or «Path»
+_PATH = r"^(?:[Ff]ile|[Dd]ir(?:ectory)?|[Pp]ath) '(.*)' "
 _PATH_ERRORS = (
-    (re.compile(r"^(?:File|Directory|Path) '(.*)' does not exist\.$"), "«{0}» finnes ikke."),
+    (re.compile(_PATH + r"does not exist\.$"), "«{0}» finnes ikke."),
     (
-        re.compile(r"^(?:File|Directory|Path) '(.*)' is a file\.$"),
+        re.compile(_PATH + r"is a file\.$"),
         "«{0}» er en fil, ikke en mappe.",
     ),
     (
-        re.compile(r"^(?:File|Directory|Path) '(.*)' is a directory\.$"),
+        re.compile(_PATH + r"is a directory\.$"),
         "«{0}» er en mappe, ikke en fil.",
     ),
-    (re.compile(r"^(?:File|Directory|Path) '(.*)' is not readable\.$"), "«{0}» kan ikke leses."),
-    (re.compile(r"^(?:File|Directory|Path) '(.*)' is not writable\.$"), "«{0}» kan ikke skrives."),
+    (re.compile(_PATH + r"is not readable\.$"), "«{0}» kan ikke leses."),
+    (re.compile(_PATH + r"is not writable\.$"), "«{0}» kan ikke skrives."),
     (re.compile(r"^Value '(.*)' is not a valid (\w+)\.$"), "«{0}» er ikke en gyldig verdi."),
     (re.compile(r"^'(.*)' is not one of (.*)\.$"), "«{0}» finnes ikke. Velg en av: {1}."),
     (re.compile(r"^Value must be an iterable\.$"), "Verdien må være en liste."),
