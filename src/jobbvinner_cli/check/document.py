@@ -37,7 +37,7 @@ def analyse(ctx: CheckContext, task: DocRef) -> DocResult:
     """Read, parse and model one document, then run the document's rules on it."""
     spec = ctx.specs.get(task.type_name)
     sink = Sink(task.rel, task.team, task.type_name)
-    text = read_file(ctx.root, task.rel, sink)
+    text = read_file(ctx.root, task.rel, sink, unlinked=task.unlinked)
     if text is None:
         return DocResult(DocFacts(task), sink.items)
     ignores = find_ignores(text)

@@ -47,6 +47,8 @@ class DocRef:
     team: str | None
     type_name: str
     nr: int | None
+    # discovery saw no symlink on the way to it (then reading need not look again)
+    unlinked: bool = field(default=False, compare=False)
 
     @property
     def doc_id(self) -> str:
