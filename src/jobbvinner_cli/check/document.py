@@ -4,7 +4,6 @@ Runs in a worker process on large pilots."""
 
 from __future__ import annotations
 
-import datetime as dt
 import fnmatch
 from dataclasses import dataclass, field
 
@@ -193,7 +192,7 @@ def _check_delivery_date(ctx: CheckContext, meta: FrontMatter, facts: DocFacts, 
                 f"Feltet levert har datoen {meta.levert}, men status er «{meta.status.value}». "
                 "Er dokumentet levert, skriv «status: levert»; ellers tøm feltet levert.",
             )
-        elif meta.levert > max(ctx.today, dt.date.today()):
+        elif meta.levert > max(ctx.today, ctx.clock_today):
             # later than --today alone is a look back in time, not a mistake
             sink.add(
                 JV306,

@@ -80,13 +80,26 @@ def _parent(
     return stack[-1][1]
 
 
-def _plain(written: str, number: int, node_type: type) -> Any:
-    """A plain value up to a comment, if any; None when YAML might read it otherwise."""
-    cut = written.find(" #")
-    value = (written[:cut] if cut >= 0 else written).rstrip(" ")
-    if ": " in value or value.endswith(":"):
-        return None
-    return node_type(line=number, scalar=value)
+def _value(node_type: type, number: int, double: str, single: str, empty: str, plain: str) -> Any:
+    """The value on line ``number`` (one of the regex's groups is not empty, or none is);
+    None when YAML might read it otherwise."""
+    if plain:
+        if " #" not in plain and ": " not in plain and plain[-1] not in ": ":  # most
+            return node_type(line=number, scalar=plain)
+        cut = plain.find(" #")  # up to a comment, if any
+        value = (plain[:cut] if cut >= 0 else plain).rstrip(" ")
+        if ": " in value or value.endswith(":"):
+            return None
+        return node_type(line=number, scalar=value)
+    if double or single:  # with its quotes, so that "" is not empty
+        return node_type(line=number, scalar=(double or single)[1:-1], quoted=True)
+    if empty:
+        return (
+            node_type(line=number, sequence=[])
+            if empty == "[]"
+            else node_type(line=number, mapping={})
+        )
+    return node_type(line=number, scalar="")  # empty, unless the next line opens a mapping
 
 
 def parse_simple(text: str, max_depth: int, node_type: type) -> Any:
@@ -117,28 +130,24 @@ def parse_simple(text: str, max_depth: int, node_type: type) -> Any:
                 return False
             root = Node(line=number, mapping={})
             stack.append((0, root))
-        parent = _parent(stack, pending, indent, number, max_depth, Node)
-        pending = None
-        if parent is None:
-            return False
+        if pending is None and indent == stack[-1][0]:  # a sibling of the last key: most
+            parent = stack[-1][1]
+        else:
+            parent = _parent(stack, pending, indent, number, max_depth, Node)
+            pending = None
+            if parent is None:
+                return False
         mapping = parent.mapping
         assert mapping is not None
         if key in parent.key_lines:
             return False
         parent.key_lines[key] = number
+        value = _value(Node, number, double, single, empty, plain)
+        if value is None:
+            return False
+        mapping[key] = value
         if plain:
-            value = _plain(plain, number, Node)
-            if value is None:
-                return False
-            mapping[key] = value
             wrapped = (indent, value) if " #" not in plain else None  # a comment ends it
-        elif double or single:  # with its quotes, so that "" is not empty
-            mapping[key] = Node(line=number, scalar=(double or single)[1:-1], quoted=True)
-        elif empty:
-            mapping[key] = (
-                Node(line=number, sequence=[]) if empty == "[]" else Node(line=number, mapping={})
-            )
-        else:
-            mapping[key] = Node(line=number, scalar="")
+        elif not (double or single or empty):
             pending = (key, mapping)
     return root
