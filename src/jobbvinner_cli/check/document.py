@@ -18,7 +18,13 @@ from jobbvinner_cli.check.personal import check_personal_data
 from jobbvinner_cli.diagnostics import Diagnostic, Sink
 from jobbvinner_cli.model.frontmatter import FrontMatter
 from jobbvinner_cli.model.schedule import ScheduleError, check_number, missing_reason
-from jobbvinner_cli.pipeline.document import DocFacts, DocRef, TypeSpec, model_document
+from jobbvinner_cli.pipeline.document import (
+    DocFacts,
+    DocRef,
+    SectionMatch,
+    TypeSpec,
+    model_document,
+)
 from jobbvinner_cli.pipeline.problems import JV112, JV117, JV118, JV119, JV124
 from jobbvinner_cli.pipeline.read import read_file
 from jobbvinner_cli.pipeline.yamlcheck import field_names
@@ -57,6 +63,9 @@ def analyse(ctx: CheckContext, task: DocRef) -> DocResult:
     if not ctx.keep_documents:  # the pilot-wide checks need the facts, not the text
         facts.body = None
         facts.tree = None
+        # the sections are lines of the body (DocFacts.section needs both); dropped, they
+        # need not be copied back from a worker process either
+        facts.sections = SectionMatch()
     return DocResult(facts, sink.items, ignores)
 
 
