@@ -151,6 +151,8 @@ class Body:
 
     def has_text(self, start: int, end: int) -> bool:
         skipped, lines = self.skipped, self.lines
+        if not skipped and start >= 0 and end >= 0:  # mostly: no line to leave out
+            return any(map(str.strip, lines[start:end]))
         return any(lines[i].strip() and i not in skipped for i in range(start, end))
 
     def prompt_in(self, start: int, end: int) -> int | None:

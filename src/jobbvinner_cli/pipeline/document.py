@@ -136,7 +136,7 @@ def _section_end(body: Body, heading: Heading) -> int:
 def model_document(spec: TypeSpec | None, task: DocRef, text: str, sink: Sink) -> DocFacts:
     """Parse ``text`` and model it; problems go to ``sink``."""
     facts = DocFacts(task, read=True)
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): that copies the whole text
         sink.add(
             JV104,
             1,
