@@ -20,8 +20,8 @@ _ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
 _ORDERED = re.compile(r"(\d{1,9})([.)])(?:[ \t]|$)")
 _ORDERED_ITEM = re.compile(r"\d{1,9}([.)]) (?! )")
 _DELIMITER_CELL = re.compile(r":?-+:?")
-# pulldown-cmark also ends a line at a carriage return, and takes vertical tabs and form
-# feeds for blanks: the scanner leaves such bodies to it
+# a carriage return ends a line for pulldown-cmark too, and vertical tabs and form feeds
+# may count as blanks: the scanner leaves such bodies to it
 _ODD = ("\r", "\x0b", "\x0c")
 # at the start of a line, these may begin something other than a paragraph
 _NOT_PLAIN = frozenset(" \t><|[`~=-:")
