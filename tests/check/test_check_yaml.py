@@ -92,6 +92,12 @@ SNIPPETS = [
     "\u00a0",
     "  y: 1",
     "    z: 2",
+    "  og mer tekst",  # the next line of a wrapped value, or not
+    "   videre.",
+    "  a:b c",
+    "  tekst #1",
+    "  slutt:",
+    "  x ? y",
 ]
 
 
@@ -144,6 +150,16 @@ def test_scaffolded_front_matter_takes_the_fast_path(clean_template: object) -> 
         front = split_front_matter(path.read_text(encoding="utf-8")).front_text
         assert front is not None
         assert _parse_simple(front) is not False, path
+
+
+def test_a_plain_value_wrapped_over_lines_takes_the_fast_path() -> None:
+    text = "effektmål: Færre slutter, og alle stillinger\n  er besatt.\ntimer: 3\n"
+    simple = _parse_simple(text)
+    assert simple is not False and simple is not None and simple == _full(text)
+    assert simple.plain() == {
+        "effektmål": "Færre slutter, og alle stillinger er besatt.",
+        "timer": "3",
+    }
 
 
 def test_deep_block_nesting_is_refused() -> None:

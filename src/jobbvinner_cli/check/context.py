@@ -31,6 +31,8 @@ class CheckContext:
     keep_documents: bool = False  # keep each document's body and tree for the caller
     # team slug (None: the pilot-wide rules) -> doc id -> period and due date
     slots: dict[str | None, dict[str, Slot]] = field(default_factory=dict)
+    # the day the check runs, asked once: asking costs a look at the time zone each time
+    clock_today: dt.date = field(default_factory=dt.date.today)
 
     def slot(self, team: str | None, doc_id: str) -> Slot | None:
         """The team's slot (with its own deadlines), else the pilot-wide one."""

@@ -93,12 +93,13 @@ def discover(root: Path, specs: dict[str, TypeSpec], only_teams: Collection[str]
     """The pilot's files; with ``only_teams``, only those teams' folders."""
     found = Found()
     teams_dir = root / TEAMS_DIR
-    if teams_dir.is_symlink() and outside_root(root, teams_dir):
+    teams_linked = teams_dir.is_symlink()
+    if teams_linked and outside_root(root, teams_dir):
         found.sink(TEAMS_DIR).add(
             JV121, None, "Mappen teams/ er en lenke ut av pilotmappen, og blir ikke lest."
         )
     else:
-        _discover_team_dirs(root, teams_dir, specs, only_teams, found)
+        _discover_team_dirs(root, teams_dir, specs, only_teams, found, teams_linked)
     if only_teams is None:
         _discover_pilot_documents(root, specs, found)
         _discover_chapters(root, found)
@@ -111,6 +112,7 @@ def _discover_team_dirs(
     specs: dict[str, TypeSpec],
     only_teams: Collection[str] | None,
     found: Found,
+    teams_linked: bool,
 ) -> None:
     for entry in _scan(teams_dir):
         name = entry.name
@@ -118,7 +120,8 @@ def _discover_team_dirs(
         if _hidden(name) or (only_teams is not None and name not in only_teams):
             continue
         path = Path(entry.path)
-        if entry.is_symlink() and outside_root(root, path):
+        linked = teams_linked or entry.is_symlink()
+        if linked and outside_root(root, path):
             found.sink(rel, name).add(
                 JV121,
                 None,
@@ -135,13 +138,20 @@ def _discover_team_dirs(
             )
             continue
         found.team_dirs.append(name)
-        _discover_team_files(root, path, rel, name, specs, found)
+        _discover_team_files(root, path, rel, name, specs, found, linked)
 
 
 def _discover_team_files(
-    root: Path, path: Path, rel: str, team: str, specs: dict[str, TypeSpec], found: Found
+    root: Path,
+    path: Path,
+    rel: str,
+    team: str,
+    specs: dict[str, TypeSpec],
+    found: Found,
+    in_link: bool,
 ) -> None:
-    """The documents in one team's folder, and what else lies there."""
+    """The documents in one team's folder (``in_link``: the folder is, or is in, a symlink),
+    and what else lies there."""
     for item in _scan(path):
         if _hidden(item.name) or item.name == TEAM_FILE:
             continue
@@ -161,7 +171,8 @@ def _discover_team_files(
             continue
         kind = classify(item.name, specs) if not is_folder(item) else None
         if isinstance(kind, tuple):
-            found.tasks.append(DocRef(item_rel, team, kind[0], kind[1]))
+            unlinked = not in_link and not item.is_symlink()
+            found.tasks.append(DocRef(item_rel, team, kind[0], kind[1], unlinked))
         else:
             what = "Mappen" if kind is None else "Filen"
             hint = "Teammappen skal bare ha team.yaml og dokumentene." if kind is None else kind

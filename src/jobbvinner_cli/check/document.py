@@ -4,7 +4,6 @@ Runs in a worker process on large pilots."""
 
 from __future__ import annotations
 
-import datetime as dt
 import fnmatch
 from dataclasses import dataclass, field
 
@@ -19,7 +18,13 @@ from jobbvinner_cli.check.personal import check_personal_data
 from jobbvinner_cli.diagnostics import Diagnostic, Sink
 from jobbvinner_cli.model.frontmatter import FrontMatter
 from jobbvinner_cli.model.schedule import ScheduleError, check_number, missing_reason
-from jobbvinner_cli.pipeline.document import DocFacts, DocRef, TypeSpec, model_document
+from jobbvinner_cli.pipeline.document import (
+    DocFacts,
+    DocRef,
+    SectionMatch,
+    TypeSpec,
+    model_document,
+)
 from jobbvinner_cli.pipeline.problems import JV112, JV117, JV118, JV119, JV124
 from jobbvinner_cli.pipeline.read import read_file
 from jobbvinner_cli.pipeline.yamlcheck import field_names
@@ -37,7 +42,7 @@ def analyse(ctx: CheckContext, task: DocRef) -> DocResult:
     """Read, parse and model one document, then run the document's rules on it."""
     spec = ctx.specs.get(task.type_name)
     sink = Sink(task.rel, task.team, task.type_name)
-    text = read_file(ctx.root, task.rel, sink)
+    text = read_file(ctx.root, task.rel, sink, unlinked=task.unlinked)
     if text is None:
         return DocResult(DocFacts(task), sink.items)
     ignores = find_ignores(text)
@@ -58,6 +63,9 @@ def analyse(ctx: CheckContext, task: DocRef) -> DocResult:
     if not ctx.keep_documents:  # the pilot-wide checks need the facts, not the text
         facts.body = None
         facts.tree = None
+        # the sections are lines of the body (DocFacts.section needs both); dropped, they
+        # need not be copied back from a worker process either
+        facts.sections = SectionMatch()
     return DocResult(facts, sink.items, ignores)
 
 
@@ -193,7 +201,7 @@ def _check_delivery_date(ctx: CheckContext, meta: FrontMatter, facts: DocFacts, 
                 f"Feltet levert har datoen {meta.levert}, men status er «{meta.status.value}». "
                 "Er dokumentet levert, skriv «status: levert»; ellers tøm feltet levert.",
             )
-        elif meta.levert > max(ctx.today, dt.date.today()):
+        elif meta.levert > max(ctx.today, ctx.clock_today):
             # later than --today alone is a look back in time, not a mistake
             sink.add(
                 JV306,

@@ -88,12 +88,18 @@ def _entries(folder: Path) -> list[os.DirEntry[str]]:
 def check_names(root: Path, found: Found) -> None:
     """Names in the pilot's folders that another machine cannot check out, or merges."""
     folders = ["", TEAMS_DIR, REPORT_DIR, TEMPLATES_DIR, f"{TEMPLATES_DIR}/{TYPES_DIR}"]
+    plain: set[str] = set()  # team folders that are folders, not links: no need to look again
     teams = root / TEAMS_DIR
     if teams.is_dir() and not outside_root(root, teams):
-        folders += [f"{TEAMS_DIR}/{e.name}" for e in _entries(teams) if is_folder(e)]
+        linked = teams.is_symlink()
+        for e in _entries(teams):
+            if is_folder(e):
+                folders.append(f"{TEAMS_DIR}/{e.name}")
+                if not linked and not e.is_symlink():
+                    plain.add(folders[-1])
     for folder in folders:
         path = root / folder if folder else root
-        if folder and (not path.is_dir() or outside_root(root, path)):
+        if folder and folder not in plain and (not path.is_dir() or outside_root(root, path)):
             continue
         team = folder.split("/")[1] if folder.startswith(f"{TEAMS_DIR}/") else None
         seen: dict[str, str] = {}

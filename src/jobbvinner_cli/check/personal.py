@@ -58,6 +58,8 @@ _FNR = re.compile(r"(?<![\w.,/+-])(\d{6}) ?(\d{5})(?![\w/]|[.,]\d)")
 _DIGIT_RUN = re.compile(r"[0-9](?:[ ]?[0-9]){7,}")
 _PHONE_RUN = re.compile(r"[0-9](?:[ ().-]{0,2}[0-9]){7,}")
 _LOCAL_PART = re.compile(r"[\w.%+-]+\Z")  # the part of an address before «@»
+# the same, where it starts: tried at each place before «@», it fails at once inside a word
+_LOCAL_START = re.compile(r"(?<![\w.%+-])[\w.%+-]+\Z")
 EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
 # A date as front matter and plans write it. phonenumbers finds no number in one (its 8
 # digits start with 19 or 20); tests/check/test_personal_dates.py checks 1900-2099.
@@ -165,13 +167,24 @@ def _windows(text: str, spans: list[tuple[int, int]], margin: int) -> list[tuple
     return merged
 
 
+def _local_part(body: str, at: int) -> re.Match[str] | None:
+    """The part before the «@» at ``at``: the letters, digits and «.%+-» right before it,
+    at most 64."""
+    start = max(0, at - 64)
+    found = _LOCAL_START.search(body, start, at)
+    # none: no such character before «@», or they begin before the 64 (then all 64 are it)
+    return found if found is not None else _LOCAL_PART.match(body, start, at)
+
+
 def check_personal_data(body: str, first_line: int, contacts: Contacts, sink: Sink) -> None:
     """Flag identity numbers (error), phone numbers and foreign e-mail addresses (warnings).
 
     The precise patterns have look-arounds that are slow to try at every character, so they
     only run on small windows around runs of digits and around each «@».
     """
-    runs = [m.span() for m in _DIGIT_RUN.finditer(body)]
+    phones = [m.span() for m in _PHONE_RUN.finditer(body)]
+    # a run of digits with single spaces is a phone run too: look for them only in those
+    runs = [m.span() for a, b in phones for m in _DIGIT_RUN.finditer(body, a, b)]
     for start, end in _windows(body, runs, 6):
         for match in _FNR.finditer(body, start, end):
             number = match.group(1) + match.group(2)
@@ -184,7 +197,6 @@ def check_personal_data(body: str, first_line: int, contacts: Contacts, sink: Si
                     "fra git-historikken.",
                     column=_column(body, match.start()),
                 )
-    phones = [m.span() for m in _PHONE_RUN.finditer(body)]
     if _only_dates(body, phones):
         phones = []
     for start, end in _windows(body, phones, _PHONE_MARGIN):
@@ -199,7 +211,7 @@ def check_personal_data(body: str, first_line: int, contacts: Contacts, sink: Si
                 )
     at = body.find("@")
     while at >= 0:
-        local = _LOCAL_PART.search(body, max(0, at - 64), at)
+        local = _local_part(body, at)
         address = EMAIL.match(body, local.start()) if local is not None else None
         if address is None or address.end() <= at:
             at = body.find("@", at + 1)

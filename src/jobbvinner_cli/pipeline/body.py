@@ -16,16 +16,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import NamedTuple
 
 import pyromark
 
+from jobbvinner_cli.pipeline.blocks import Block, Heading, Item, Table, heading_text
+from jobbvinner_cli.pipeline.bodyfast import simple_blocks
+
+# the block types live in blocks.py (the line scanner makes them too); they are read from here
+__all__ = ["Block", "Body", "Heading", "Item", "Table", "demote_headings"]
+
 _PROMPT_START = re.compile(r"^ {0,3}>[ \t]*\*\*Veiledning:?\*\*")
 _QUOTE_LINE = re.compile(r"^ {0,3}>")
-_ATTRIBUTES = re.compile(r"[ \t]*\{[^{}]*\}[ \t]*$")
-_CLOSING_HASHES = re.compile(r"[ \t]+#+[ \t]*$")
 _LIST_MARKER = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]?")
 # Tokens that are Markdown markup, not words, when counting words.
 _MARKUP_TOKENS = ("|", "-", "–", "—", "*", "+", ">", "#", "##", "###", "####", "#####", "######")
@@ -35,45 +37,6 @@ _OPTIONS = pyromark.Options.ENABLE_TABLES
 _ATX = re.compile(r"^ {0,3}#{1,6}(?:[ \t]+|$)")
 # Block events by what `Body` makes of them; anything else at the top is a paragraph.
 _KINDS = {"BlockQuote": "quote", "CodeBlock": "code", "List": "list", "Table": "table"}
-
-
-class Heading(NamedTuple):
-    line: int  # file line
-    level: int
-    text: str  # as written, without closing #s or a trailing {attribute block}
-    at: int  # 0-based body line of the heading
-    end: int  # body line after the heading (a setext heading has two lines)
-
-
-@dataclass
-class Table:
-    line: int  # file line of the header row
-    header: list[str]
-    rows: list[tuple[int, list[str]]]  # (file line, cells)
-
-
-class Item(NamedTuple):
-    line: int  # file line of the item
-    text: str  # the item's Markdown with its marker removed and continuation lines dedented
-
-
-@dataclass
-class Block:
-    kind: str  # paragraph, heading, list, table, code, quote, html, hr
-    start: int  # 0-based body lines, end exclusive
-    end: int
-    items: list[tuple[int, int]] = field(default_factory=list)  # a list's top-level items
-    table: Table | None = None
-
-
-def _heading_text(raw: str) -> str:
-    text = raw.strip()
-    if text.endswith("#"):
-        text = _CLOSING_HASHES.sub("", text)
-    if text.endswith("}"):
-        text = _ATTRIBUTES.sub("", text)
-    text = text.strip()
-    return " ".join(text.split()) if "  " in text or "\t" in text else text
 
 
 class Body:
@@ -88,7 +51,16 @@ class Body:
         self.comments: list[tuple[int, int]] = []
         self.blocks: list[Block] = []
         self._skip: set[int] | None = None
-        self._scan()
+        simple = simple_blocks(text, self.lines, first_line)
+        if simple is None:
+            self._scan()
+        else:  # the common case: the blocks from a line scanner (pipeline/bodyfast.py)
+            self.blocks, self.headings = simple
+            for block in self.blocks:
+                if block.kind == "quote":
+                    self._prompt(block.start, block.end)
+                elif block.kind == "html":  # the scanner reads no other HTML
+                    self.comments.append((block.start, block.end))
 
     def line(self, index: int) -> int:
         """The file line of body line ``index``."""
@@ -121,7 +93,8 @@ class Body:
             if tag is not None:
                 name = tag if type(tag) is str else next(iter(tag))  # type: ignore[arg-type]
                 if depth == 0:
-                    block = self._block(name, tag, first(where["start"]), stop(where["end"]))
+                    level = int(tag["Heading"]["level"][1]) if name == "Heading" else 0  # type: ignore[index]
+                    block = self._block(name, level, first(where["start"]), stop(where["end"]))
                     blocks.append(block)
                 elif block is None:
                     pass
@@ -140,28 +113,32 @@ class Body:
             elif "End" in event:
                 depth -= 1
 
-    def _block(self, name: str, tag: object, start: int, end: int) -> Block:
+    def _block(self, name: str, level: int, start: int, end: int) -> Block:
         lines = self.lines
         if name == "Heading":
-            assert isinstance(tag, dict)
-            level = int(tag["Heading"]["level"][1])
             text = lines[start]
             if _ATX.match(text):
                 text = _ATX.sub("", text, count=1)
             elif end - start > 1:  # setext: the title's lines, then the underline
                 text = " ".join(lines[start : end - 1])
-            self.headings.append(Heading(self.line(start), level, _heading_text(text), start, end))
+            self.headings.append(Heading(self.line(start), level, heading_text(text), start, end))
             return Block("heading", start, end)
-        if name == "BlockQuote" and _PROMPT_START.match(lines[start]):
-            last = start + 1
-            while last < end and _QUOTE_LINE.match(lines[last]):
-                last += 1
-            self.prompts.append((start, last))
+        if name == "BlockQuote":
+            self._prompt(start, end)
         elif name == "HtmlBlock" and lines[start].lstrip().startswith("<!--"):
             self.comments.append((start, end))
         kind = "html" if name == "HtmlBlock" else _KINDS.get(name, "paragraph")
         table = Table(0, [], []) if kind == "table" else None
         return Block(kind, start, end, table=table)
+
+    def _prompt(self, start: int, end: int) -> None:
+        """A block quote from ``start`` to ``end``: the template's prompt if it says so."""
+        lines = self.lines
+        if _PROMPT_START.match(lines[start]):
+            last = start + 1
+            while last < end and _QUOTE_LINE.match(lines[last]):
+                last += 1
+            self.prompts.append((start, last))
 
     # -- what is skipped: the template's prompts and comments -----------------------------
 
@@ -174,6 +151,8 @@ class Body:
 
     def has_text(self, start: int, end: int) -> bool:
         skipped, lines = self.skipped, self.lines
+        if not skipped and start >= 0 and end >= 0:  # mostly: no line to leave out
+            return any(map(str.strip, lines[start:end]))
         return any(lines[i].strip() and i not in skipped for i in range(start, end))
 
     def prompt_in(self, start: int, end: int) -> int | None:

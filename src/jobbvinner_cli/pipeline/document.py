@@ -47,6 +47,8 @@ class DocRef:
     team: str | None
     type_name: str
     nr: int | None
+    # discovery saw no symlink on the way to it (then reading need not look again)
+    unlinked: bool = field(default=False, compare=False)
 
     @property
     def doc_id(self) -> str:
@@ -134,7 +136,7 @@ def _section_end(body: Body, heading: Heading) -> int:
 def model_document(spec: TypeSpec | None, task: DocRef, text: str, sink: Sink) -> DocFacts:
     """Parse ``text`` and model it; problems go to ``sink``."""
     facts = DocFacts(task, read=True)
-    if not text.strip():
+    if not text or text.isspace():  # not text.strip(): that copies the whole text
         sink.add(
             JV104,
             1,

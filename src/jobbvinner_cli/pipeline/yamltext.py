@@ -10,7 +10,6 @@ nesting. The schemas then decide what each text means.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -20,6 +19,7 @@ from jobbvinner_cli.pipeline.yamlchars import fatal_character
 from jobbvinner_cli.pipeline.yamldepth import flow_depth
 from jobbvinner_cli.pipeline.yamlfast import parse_composed
 from jobbvinner_cli.pipeline.yamlhints import explain_yaml_error
+from jobbvinner_cli.pipeline.yamlsimple import parse_simple
 
 try:  # the C parser is an order of magnitude faster where libyaml is present
     from yaml import CSafeLoader as _Loader
@@ -119,98 +119,10 @@ def _column(event: Any) -> int | None:
     return mark.column + 1 if mark is not None else None
 
 
-# --- A fast path for the plain front matter almost every document has ---------------------
-#
-# Lines of «key: value» (nested by indentation), with plain, simply quoted or empty values
-# and comments. Anything else (lists, flow collections, escapes, multi-line values, odd
-# characters, duplicate keys, errors) returns None and goes to the full parser, so the
-# result is always the full parser's.
-
-# Every line: blank, a comment, or indentation, key and a value that is empty,
-# "double-quoted" (no escapes), 'single-quoted', [] or {}, or plain; then maybe a comment.
-# With re.M each line matches at most once, so a text is simple when every line matched.
-_SIMPLE_LINES = re.compile(
-    r"^(?:[ ]*(?:#.*)?"
-    r"|( *)([^\W\d][\w-]*):"
-    r"(?:[ ]+(?:(\"[^\"\\\n]*\")[ ]*(?:[ ]#.*)?|('[^'\n]*')[ ]*(?:[ ]#.*)?|(\[\]|\{\})[ ]*(?:[ ]#.*)?"
-    r"|([^\s\-?:,\[\]{}#&*!|>'\"%@`].*)|[ ]*(?:#.*)?))?)$",
-    re.M,
-)
-
-
-def _simple_lines(text: str) -> list[tuple[str, str, str, str, str, str]] | None:
-    """The regex groups of each line, or None when a line is not «key: simple value»."""
-    if "\t" in text or not text.replace("\n", " ").isprintable():  # odd characters, tabs
-        return None
-    lines: list[tuple[str, str, str, str, str, str]] = _SIMPLE_LINES.findall(text)
-    if len(lines) != text.count("\n") + 1:
-        return None
-    return lines
-
-
-def _dedent(stack: list[tuple[int, Node]], indent: int) -> bool:
-    """Close the mappings nested deeper than ``indent``; False when no level has it."""
-    while indent < stack[-1][0]:
-        stack.pop()
-        if not stack:
-            return False
-    return indent == stack[-1][0]
-
-
 def _parse_simple(text: str) -> Node | Literal[False] | None:
-    """The tree of a simple YAML text, None for an empty one, False when it is not simple."""
-    lines = _simple_lines(text)
-    if lines is None:
-        return False
-    root: Node | None = None
-    stack: list[tuple[int, Node]] = []
-    # a key without a value: empty, unless the next line opens a mapping under it
-    pending: tuple[str, dict[str, Node]] | None = None
-    number = 0
-    for indent_text, key, double, single, empty, plain in lines:
-        number += 1
-        if not key:
-            continue  # blank or comment
-        indent = len(indent_text)
-        if not stack:
-            if indent:
-                return False
-            root = Node(line=number, mapping={})
-            stack.append((0, root))
-        elif pending is not None and indent > stack[-1][0]:
-            if len(stack) >= MAX_DEPTH:
-                return False  # the full parser says what is wrong
-            child = Node(line=number, mapping={})
-            pending[1][pending[0]] = child  # in the empty value's place: the key order stays
-            stack.append((indent, child))
-            pending = None
-        else:
-            pending = None
-            # a sibling of the last key is the common case: no call for it
-            if indent != stack[-1][0] and not _dedent(stack, indent):
-                return False
-        parent = stack[-1][1]
-        mapping = parent.mapping
-        assert mapping is not None
-        if key in parent.key_lines:
-            return False
-        parent.key_lines[key] = number
-        if plain:  # up to a comment, if any
-            cut = plain.find(" #")
-            plain = (plain[:cut] if cut >= 0 else plain).rstrip(" ")
-            if ": " in plain or plain.endswith(":"):
-                return False
-            mapping[key] = Node(line=number, scalar=plain)
-        elif double or single:  # with its quotes, so that "" is not empty
-            mapping[key] = Node(line=number, scalar=(double or single)[1:-1], quoted=True)
-        elif empty:
-            mapping[key] = (
-                Node(line=number, sequence=[]) if empty == "[]" else Node(line=number, mapping={})
-            )
-        else:
-            mapping[key] = Node(line=number, scalar="")
-            pending = (key, mapping)
-    return root
+    """The tree of a simple YAML text (pipeline/yamlsimple.py), None for an empty one, False
+    when it is not simple."""
+    return parse_simple(text, MAX_DEPTH, Node)  # type: ignore[no-any-return]
 
 
 def parse_yaml_text(text: str) -> Node | None:

@@ -1,0 +1,153 @@
+"""The first fast path of the strict YAML reader: front matter of «key: value» lines.
+
+Lines of «key: value» (nested by indentation), with plain, simply quoted or empty values,
+plain values wrapped over several lines, and comments: what almost every document's front
+matter is. Anything else (lists, flow collections, escapes, quoted values over several
+lines, odd characters, duplicate keys, errors) returns False and goes to the next reader
+(yamlfast, then the full one), so the result is always the full parser's
+(tests/check/test_check_yaml.py compares them).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# Every line: blank, a comment, or indentation, key and a value that is empty,
+# "double-quoted" (no escapes), 'single-quoted', [] or {}, or plain; then maybe a comment.
+# With re.M each line matches at most once, so a text is simple when every line matched.
+# Or the next line of a long plain value, wrapped and indented under its key.
+_SIMPLE_LINES = re.compile(
+    r"^(?:[ ]*(?:#.*)?"
+    r"|( *)([^\W\d][\w-]*):"
+    r"(?:[ ]+(?:(\"[^\"\\\n]*\")[ ]*(?:[ ]#.*)?|('[^'\n]*')[ ]*(?:[ ]#.*)?|(\[\]|\{\})[ ]*(?:[ ]#.*)?"
+    r"|([^\s\-?:,\[\]{}#&*!|>'\"%@`].*)|[ ]*(?:#.*)?))?"
+    r"|( +)([^\s\-?:,\[\]{}#&*!|>'\"%@`].*))$",
+    re.M,
+)
+
+
+def _simple_lines(text: str) -> list[tuple[str, ...]] | None:
+    """The regex groups of each line, or None when a line is not «key: simple value»."""
+    if "\t" in text or not text.replace("\n", " ").isprintable():  # odd characters, tabs
+        return None
+    lines: list[tuple[str, ...]] = _SIMPLE_LINES.findall(text)
+    if len(lines) != text.count("\n") + 1:
+        return None
+    return lines
+
+
+def _dedent(stack: list[tuple[int, Any]], indent: int) -> bool:
+    """Close the mappings nested deeper than ``indent``; False when no level has it."""
+    while indent < stack[-1][0]:
+        stack.pop()
+        if not stack:
+            return False
+    return indent == stack[-1][0]
+
+
+def _fold(wrapped: tuple[int, Any] | None, indent: int, more: str) -> bool:
+    """YAML folds the lines of a plain value into one, with a space: the next line of the
+    value ``wrapped`` (its key's indentation, its node). False when unsure."""
+    if wrapped is None or indent <= wrapped[0] or ": " in more or " #" in more:
+        return False
+    if more.endswith(":"):
+        return False
+    wrapped[1].scalar = f"{wrapped[1].scalar} {more}"
+    return True
+
+
+def _parent(
+    stack: list[tuple[int, Any]],
+    pending: tuple[str, dict[str, Any]] | None,
+    indent: int,
+    number: int,
+    max_depth: int,
+    node_type: type,
+) -> Any:
+    """The mapping a key at ``indent`` on line ``number`` goes in (a new one under the key
+    ``pending`` left without a value, when it is indented more), or None when unsure."""
+    if pending is not None and indent > stack[-1][0]:
+        if len(stack) >= max_depth:
+            return None  # the full parser says what is wrong
+        child = node_type(line=number, mapping={})
+        pending[1][pending[0]] = child  # in the empty value's place: the key order stays
+        stack.append((indent, child))
+        return child
+    # a sibling of the last key is the common case: no call for it
+    if indent != stack[-1][0] and not _dedent(stack, indent):
+        return None
+    return stack[-1][1]
+
+
+def _value(node_type: type, number: int, double: str, single: str, empty: str, plain: str) -> Any:
+    """The value on line ``number`` (one of the regex's groups is not empty, or none is);
+    None when YAML might read it otherwise."""
+    if plain:
+        if " #" not in plain and ": " not in plain and plain[-1] not in ": ":  # most
+            return node_type(line=number, scalar=plain)
+        cut = plain.find(" #")  # up to a comment, if any
+        value = (plain[:cut] if cut >= 0 else plain).rstrip(" ")
+        if ": " in value or value.endswith(":"):
+            return None
+        return node_type(line=number, scalar=value)
+    if double or single:  # with its quotes, so that "" is not empty
+        return node_type(line=number, scalar=(double or single)[1:-1], quoted=True)
+    if empty:
+        return (
+            node_type(line=number, sequence=[])
+            if empty == "[]"
+            else node_type(line=number, mapping={})
+        )
+    return node_type(line=number, scalar="")  # empty, unless the next line opens a mapping
+
+
+def parse_simple(text: str, max_depth: int, node_type: type) -> Any:
+    """The tree of a simple YAML text in ``node_type`` (`yamltext.Node`), None for an empty
+    one, False when it is not simple."""
+    Node = node_type  # the class, by the name the code reads best with
+    lines = _simple_lines(text)
+    if lines is None:
+        return False
+    root: Any = None
+    stack: list[tuple[int, Any]] = []
+    # a key without a value: empty, unless the next line opens a mapping under it
+    pending: tuple[str, dict[str, Any]] | None = None
+    number = 0
+    wrapped: tuple[int, Any] | None = None  # a plain value the next line may go on with
+    for indent_text, key, double, single, empty, plain, more_indent, more in lines:
+        number += 1
+        if more:
+            if not _fold(wrapped, len(more_indent), more.rstrip(" ")):
+                return False
+            continue
+        wrapped = None
+        if not key:
+            continue  # blank or comment
+        indent = len(indent_text)
+        if not stack:
+            if indent:
+                return False
+            root = Node(line=number, mapping={})
+            stack.append((0, root))
+        if pending is None and indent == stack[-1][0]:  # a sibling of the last key: most
+            parent = stack[-1][1]
+        else:
+            parent = _parent(stack, pending, indent, number, max_depth, Node)
+            pending = None
+            if parent is None:
+                return False
+        mapping = parent.mapping
+        assert mapping is not None
+        if key in parent.key_lines:
+            return False
+        parent.key_lines[key] = number
+        value = _value(Node, number, double, single, empty, plain)
+        if value is None:
+            return False
+        mapping[key] = value
+        if plain:
+            wrapped = (indent, value) if " #" not in plain else None  # a comment ends it
+        elif not (double or single or empty):
+            pending = (key, mapping)
+    return root
