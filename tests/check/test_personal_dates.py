@@ -48,3 +48,18 @@ def test_dates_alone_are_not_phone_numbers(pilot: Pilot) -> None:
     text = "Fra 2018-06-04 til 2018-11-14, og igjen 2019-02-27 – 2019-06-04."
     pilot.edit(HP, "## 4. Tiltak\n\n", f"## 4. Tiltak\n\n{text}\n\n")
     assert pilot.found() == set()
+
+
+@pytest.mark.parametrize("written", ["21.09.2017", "31.05.2019", "22.05.2019", "21-09-2017"])
+def test_a_date_written_day_first_is_not_a_phone_number(pilot: Pilot, written: str) -> None:
+    # phonenumbers alone takes each of these for a valid Oslo or Trondheim number
+    text = f"Samlingen {written} ble holdt i Orkanger."
+    pilot.edit(HP, "## 4. Tiltak\n\n", f"## 4. Tiltak\n\n{text}\n\n")
+    assert pilot.found() == set()
+
+
+@pytest.mark.parametrize("written", ["21 09 20 17", "21.09.20.17", "32.09.2017"])
+def test_a_number_shaped_like_no_date_is_still_a_phone_number(pilot: Pilot, written: str) -> None:
+    text = f"Ring sentralbordet på {written}."
+    pilot.edit(HP, "## 4. Tiltak\n\n", f"## 4. Tiltak\n\n{text}\n\n")
+    assert pilot.found() == {("JV502", HP, pilot.line_of(HP, text), "warning")}

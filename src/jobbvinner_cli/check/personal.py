@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from jobbvinner_cli.diagnostics import Rule, Severity, Sink
@@ -29,7 +30,7 @@ JV502 = Rule(
     "Et telefonnummer i teksten.",
     "Et norsk telefonnummer (8 siffer, skrevet på alle vanlige måter: 91234567, 912 34 567, "
     "9123 4567, +47 412-34-567, (+47) 412 34 567) i et teamdokument er som regel et "
-    "personlig mobilnummer. Dokumentene deles bredt; skriv rollen i stedet. Numre som står "
+    "personlig mobilnummer (en dato som 21.09.2017 regnes ikke som nummer). Dokumentene deles bredt; skriv rollen i stedet. Numre som står "
     "i pilot.yaml (pilotens egne kontakter), er tillatt. Er det et offentlig sentralbord, kan "
     "regelen også slås av for filen i pilot.yaml "
     "(ignorer: [{sti: teams/bodo/hovedplan.md, kode: JV502}]).",
@@ -65,6 +66,10 @@ EMAIL = re.compile(r"(?<![\w.%+-])[\w.%+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b"
 # digits start with 19 or 20); tests/check/test_personal_dates.py checks 1900-2099.
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-[01]\d-[0-3]\d")
 _PHONE_MARGIN = 8  # characters on each side of a run that phonenumbers is shown
+# A date as teams write it (21.09.2017, 21-09-2017): phonenumbers takes many of them for a
+# valid number (21 09 20 17 is an Oslo number), so a match of this shape that is a real
+# date is a date.
+_WRITTEN_DATE = re.compile(r"([0-3]?\d)([.-])([01]?\d)\2((?:19|20)\d\d)")
 
 _W1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
 _W2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
@@ -92,6 +97,18 @@ def is_fodselsnummer(number: str) -> bool:
     return _control(digits, _W1) == digits[9] and _control(digits, _W2) == digits[10]
 
 
+def _is_written_date(raw: str) -> bool:
+    shape = _WRITTEN_DATE.fullmatch(raw)
+    if shape is None:
+        return False
+    day, _, month, year = shape.groups()
+    try:
+        dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
+
+
 def norwegian_numbers(text: str) -> list[tuple[int, str, str]]:
     """(position, as written, +47… form) of each valid Norwegian phone number in ``text``.
 
@@ -103,7 +120,7 @@ def norwegian_numbers(text: str) -> list[tuple[int, str, str]]:
 
     found = []
     for match in phonenumbers.PhoneNumberMatcher(text, "NO", leniency=phonenumbers.Leniency.VALID):
-        if match.number.country_code == 47:
+        if match.number.country_code == 47 and not _is_written_date(match.raw_string):
             e164 = phonenumbers.format_number(match.number, phonenumbers.PhoneNumberFormat.E164)
             found.append((match.start, match.raw_string, e164))
     return found
