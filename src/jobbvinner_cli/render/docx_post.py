@@ -35,12 +35,15 @@ HEADING_NUM_ID = 9100
 #: Text width of the A4 page in the reference document (21 cm minus 2 × 2.5 cm), in twips.
 _TEXT_WIDTH = 9062
 
+# A heading paragraph, and the bookmark pandoc puts just before it (looked for behind the
+# paragraph: a pattern starting with the optional bookmark was tried at every «<» of the
+# document, most of the post-processing's time).
 _HEADING = re.compile(
-    r'(?:<w:bookmarkStart w:id="\d+" w:name="(?P<bookmark>[^"]*)" />\s*)?'
     r'<w:p><w:pPr><w:pStyle w:val="Heading(?P<level>[1-9])" />(?P<ppr>.*?)</w:pPr>'
     r"(?P<runs>.*?)</w:p>",
     re.S,
 )
+_BOOKMARK_BEFORE = re.compile(r'<w:bookmarkStart w:id="\d+" w:name="(?P<bookmark>[^"]*)" />\s*\Z')
 _NUMBER_RUN = re.compile(
     r'<w:r><w:rPr><w:rStyle w:val="SectionNumber" /></w:rPr>'
     r'<w:t xml:space="preserve">(?P<number>[^<]*)</w:t></w:r><w:r><w:tab /></w:r>'
@@ -101,22 +104,25 @@ def _number_headings(document: str) -> tuple[str, list[_Heading], bool]:
     headings: list[_Heading] = []
     numbered = bool(_NUMBER_RUN.search(document))
 
-    def replace(match: re.Match[str]) -> str:
+    out: list[str] = []
+    done = 0  # the end of the last heading paragraph
+    for match in _HEADING.finditer(document):
         runs = match.group("runs")
         number = _NUMBER_RUN.search(runs)
         runs = _NUMBER_RUN.sub("", runs)
         level = int(match.group("level"))
         text = "".join(_TEXT.findall(runs))
+        bookmark = _BOOKMARK_BEFORE.search(document, done, match.start())
         headings.append(_Heading(level, number.group("number") if number else "", text,
-                                 match.group("bookmark") or ""))  # fmt: skip
+                                 bookmark.group("bookmark") if bookmark else ""))  # fmt: skip
         ppr = match.group("ppr")
         if numbered and number is None and "<w:numPr>" not in ppr:
             ppr = '<w:numPr><w:ilvl w:val="0" /><w:numId w:val="0" /></w:numPr>' + ppr
-        whole = match.group(0)
-        before = whole[: whole.index("<w:p>")]
-        return f'{before}<w:p><w:pPr><w:pStyle w:val="Heading{level}" />{ppr}</w:pPr>{runs}</w:p>'
-
-    return _HEADING.sub(replace, document), headings, numbered
+        out.append(document[done : match.start()])
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="Heading{level}" />{ppr}</w:pPr>{runs}</w:p>')
+        done = match.end()
+    out.append(document[done:])
+    return "".join(out), headings, numbered
 
 
 _CELL = re.compile(r"<w:tc>.*?</w:tc>", re.S)
