@@ -141,3 +141,12 @@ def test_libreoffice_shows_the_contents_and_the_numbers(docx: Path, tmp_path: Pa
         assert " ".join(entry.split()) in lines
     text = " ".join(p.extract_text() for p in pages)
     assert "1 Oppsummering" in text and "Tabell 6:" in text and "Figur 1:" in text
+
+
+def test_each_chart_is_its_own_picture(docx: Path) -> None:
+    # the charts of a build are drawn by one Typst compiler: each must still be its own
+    with zipfile.ZipFile(docx) as package:
+        pictures = [package.read(n) for n in package.namelist() if n.startswith("word/media/")]
+    assert len(pictures) >= 4  # the hours, and the evaluations of the gatherings
+    assert all(p.startswith(b"\x89PNG") for p in pictures)
+    assert len(set(pictures)) == len(pictures)

@@ -158,6 +158,18 @@ def _paragraph(body: Body, at: int, text: str, indent: str, lines: list[str], ce
         lines.append(indent + "  " * depth + "- " + escape_start(_one_line(words)))
 
 
+def _plain_line(text: str) -> bool:
+    """An item of one line that starts with a letter: Markdown reads it as one paragraph
+    (no block starts with a letter, a table or setext heading needs a second line), so it
+    is the item's text, unless it holds an image or starts like a Word bullet («o »)."""
+    return (
+        "\n" not in text
+        and text[:1].isalpha()
+        and not _IMAGE.search(text)
+        and not _WORD_BULLET.match(text)
+    )
+
+
 def _list(body: Body, start: int, end: int, indent: str, lines: list[str], cell: Cell) -> None:
     _part(lines)
     ordered = _ORDERED.match(body.lines[start])
@@ -165,6 +177,9 @@ def _list(body: Body, start: int, end: int, indent: str, lines: list[str], cell:
     for item in body.items_in(start, end):
         marker = f"{number}. " if ordered else "- "
         number += 1
+        if _plain_line(item.text):  # what parsing it would give, without the parse
+            lines.append(indent + marker + escape_start(_one_line(item.text)))
+            continue
         inner = Body(item.text, item.line)
         blocks = [b for b in inner.blocks if b.start not in inner.skipped]
         if (

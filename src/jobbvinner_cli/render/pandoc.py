@@ -7,7 +7,6 @@ directly.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -208,6 +207,8 @@ def _timeout_with_suspect(job: Job, exc: RenderTimeout) -> RenderError:
 def _pandoc_failure(job: Job, stderr: str) -> RenderError:
     match = _FILTER_ERROR.search(stderr)
     if match:
+        import json  # only for a failure: a DOCX or HTML build needs no JSON otherwise
+
         try:
             problems = json.loads(match.group(1))
         except ValueError:

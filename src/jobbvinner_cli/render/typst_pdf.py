@@ -6,7 +6,6 @@ process, so the render's time limit can kill it.
 
 from __future__ import annotations
 
-import json
 import secrets
 import shutil
 import sys
@@ -30,6 +29,8 @@ def compile_pdf(
 
     ``template`` is the Typst file whose function ``entry`` lays the body out (a single
     exported document has its own, without the report's title page and contents)."""
+    import json  # here: a DOCX or HTML build imports this module but needs no JSON
+
     # Random names: the build folder holds the report's own files too.
     token = secrets.token_hex(6)
     lib = job.workdir / f"_jv_{token}_report.typ"
@@ -50,6 +51,8 @@ def compile_pdf(
 
 
 def _run_worker(job: Job, main: Path, out: Path, *, header_lines: int) -> int | None:
+    import json
+
     request = json.dumps(
         {
             "input": str(main),

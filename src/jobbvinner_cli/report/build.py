@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -91,6 +92,40 @@ def build_report(
     progress: Progress,
     timeout: float = 120.0,
     pdf_standard: str | None = "a-2b",
+) -> Built:
+    # The check keeps every document it read for the build: a cyclic collection in the
+    # assembly would walk them all for nothing (a second at 400 teams); the build makes
+    # no garbage cycles worth collecting.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _build_report(
+            pilot,
+            output,
+            fmt,
+            draft=draft,
+            include_team_reports=include_team_reports,
+            today=today,
+            progress=progress,
+            timeout=timeout,
+            pdf_standard=pdf_standard,
+        )
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _build_report(
+    pilot: Path | None,
+    output: Path,
+    fmt: str,
+    *,
+    draft: bool,
+    include_team_reports: bool,
+    today: dt.date,
+    progress: Progress,
+    timeout: float,
+    pdf_standard: str | None,
 ) -> Built:
     from jobbvinner_cli.render import ReportMeta, SourceSpan, render
     from jobbvinner_cli.report.assemble import Assembler

@@ -9,19 +9,34 @@ whole DOCX conversion; a grouped bar chart does not need it.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
-from html import escape as _escape
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import typst
 
 # what XML 1.0 forbids (control characters, lone surrogates, U+FFFE/U+FFFF): a team name
 # with one must not make the SVG unreadable
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
+def html_escape(text: str) -> str:
+    """What html.escape does (quotes too), without importing html (its entity table)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace('"', "&quot;")
+        .replace("'", "&#x27;")
+    )
+
+
 def escape(text: str) -> str:
     """Text for the SVG: XML-escaped, with the characters XML cannot hold left out."""
-    return _escape(_NOT_XML.sub("", text))
+    return html_escape(_NOT_XML.sub("", text))
 
 
 PALETTE = (
@@ -135,10 +150,17 @@ def _png_pixels(match: re.Match[str]) -> str:
     return f'{match.group(1)}width="{round(pixels)}" height="{round(pixels * height / width)}"'
 
 
-def rasterise(svg_text: str, out: Path) -> str:
-    """An SVG drawn here as PNG at ``out`` by Typst; its path relative to the build folder."""
+@functools.lru_cache(maxsize=1)
+def _compiler(root: str) -> typst.Compiler:
+    """One Typst compiler for the charts of a build (they share its folder): a compiler
+    searches the fonts when it is made, which cost each chart as much as drawing it."""
     import typst
 
+    return typst.Compiler(root=root)
+
+
+def rasterise(svg_text: str, out: Path) -> str:
+    """An SVG drawn here as PNG at ``out`` by Typst; its path relative to the build folder."""
     out.parent.mkdir(parents=True, exist_ok=True)
     svg = out.with_suffix(".svg")
     svg.write_text(svg_text, encoding="utf-8")
@@ -147,7 +169,9 @@ def rasterise(svg_text: str, out: Path) -> str:
         f'#set page(width: auto, height: auto, margin: 0pt)\n#image("{svg.name}", width: 15cm)\n',
         encoding="utf-8",
     )
-    out.write_bytes(typst.compile(str(page), root=str(out.parent), format="png", ppi=144))
+    png = _compiler(str(out.parent)).compile(str(page), format="png", ppi=PNG_PPI)
+    assert isinstance(png, bytes)  # one page, one PNG
+    out.write_bytes(png)
     page.unlink()
     svg.unlink()
     return out.relative_to(out.parent.parent).as_posix()

@@ -39,6 +39,8 @@ def plain(text: str) -> str:
 
 _UNESCAPED = re.compile(r"(?<!\\)([+|])")
 _PREFIX = re.compile(r"^([ \t]*)((?:-|\d{1,9}\.)[ \t]+)?")
+#: The whitespace textwrap turns into spaces (it keeps a line's other characters as they are).
+_WRAP_SPACE = re.compile(r"[\t\n\x0b\x0c\r]")
 
 #: Characters of 9.5 pt table text across the PDF's text width (16 cm), padding included.
 PAGE = 90
@@ -55,25 +57,34 @@ _MAX_SOURCE = 600
 
 
 def _escaped(line: str) -> str:
-    return _UNESCAPED.sub(r"\\\1", line)
+    return _UNESCAPED.sub(r"\\\1", line) if "+" in line or "|" in line else line
 
 
 def _lines(cell: str) -> list[str]:
     return [_escaped(line.rstrip()) for line in cell.split("\n")]
 
 
-def _measure(cell: str) -> tuple[int, int]:
+def _split(headers: list[str], rows: list[list[str]]) -> dict[str, list[str]]:
+    """Each cell's escaped lines, made once for measuring and for writing the table."""
+    return {cell: _lines(cell) for row in (headers, *rows) for cell in row}
+
+
+def _measure(lines: list[str]) -> tuple[int, int]:
     """(longest line, longest word with the indent of its line) of a cell's Markdown."""
     natural = word = 0
-    for line in _lines(cell):
+    for line in lines:
         prefix = _PREFIX.match(line)
         indent = prefix.end() if prefix else 0
         natural = max(natural, len(line))
-        word = max([word, *(indent + len(w) for w in line[indent:].split())])
+        longest = max(map(len, line[indent:].split()), default=None)
+        if longest is not None:
+            word = max(word, indent + longest)
     return natural, word
 
 
-def column_widths(headers: list[str], rows: list[list[str]]) -> list[int]:
+def column_widths(
+    headers: list[str], rows: list[list[str]], split: dict[str, list[str]] | None = None
+) -> list[int]:
     """The source width of each column, in characters.
 
     When the table's content fits across the page, each column is as wide as its longest
@@ -82,8 +93,9 @@ def column_widths(headers: list[str], rows: list[list[str]]) -> list[int]:
     to ``_MAX_MINIMUM``). Pandoc takes the proportions from the source, so the source is
     then scaled up until every word fits its column without being split.
     """
+    split = split if split is not None else _split(headers, rows)
     columns = list(zip(*[headers, *rows], strict=True))
-    measured = [[_measure(cell) for cell in column] for column in columns]
+    measured = [[_measure(split[cell]) for cell in column] for column in columns]
     natural = [max(1, min(_MAX_NATURAL, max(n for n, _ in m))) for m in measured]
     words = [max(1, max(w for _, w in m)) + 2 for m in measured]  # bold headers are wider
     room = PAGE - PAD * len(columns)
@@ -110,12 +122,15 @@ def column_widths(headers: list[str], rows: list[list[str]]) -> list[int]:
     return [max(1, math.ceil((s + PAD) * scale) - PAD) for s in share]
 
 
-def _cell_lines(cell: str, width: int) -> list[str]:
+def _cell_lines(lines: list[str], width: int) -> list[str]:
     out: list[str] = []
-    for line in _lines(cell):
+    for line in lines:
         if not line.strip():
             if out and out[-1] != "":
                 out.append("")
+            continue
+        if len(line) <= width and not _WRAP_SPACE.search(line):
+            out.append(line)  # what textwrap gives a line that fits, without its cost
             continue
         prefix = _PREFIX.match(line)
         head = prefix.group(0) if prefix else ""
@@ -136,13 +151,14 @@ def _cell_lines(cell: str, width: int) -> list[str]:
 def grid_table(headers: list[str], rows: list[list[str]], caption: str | None = None) -> str:
     """A table of Markdown cells: paragraphs and lists («- item», «1. item», indented
     for nested items). Plain text goes in through :func:`plain`."""
-    widths = column_widths(headers, rows)
+    split = _split(headers, rows)
+    widths = column_widths(headers, rows, split)
 
     def border(char: str) -> str:
         return "+" + "+".join(char * (w + 2) for w in widths) + "+"
 
     def render_row(cells: list[str]) -> list[str]:
-        columns = [_cell_lines(c, w) for c, w in zip(cells, widths, strict=True)]
+        columns = [_cell_lines(split[c], w) for c, w in zip(cells, widths, strict=True)]
         height = max(len(c) for c in columns)
         return [
             "| "
