@@ -4,11 +4,11 @@ as charts of the answers over the gatherings with a table of the numbers."""
 from __future__ import annotations
 
 import math
+from html import escape
 from pathlib import Path
 
 from jobbvinner_cli.model.gatheringdata import answer_order
 from jobbvinner_cli.report.chart import chart_file
-from jobbvinner_cli.report.chart import html_escape as escape
 from jobbvinner_cli.report.inputs import ReportInput
 from jobbvinner_cli.report.tables import data_table
 
