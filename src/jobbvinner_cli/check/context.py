@@ -28,11 +28,18 @@ class CheckContext:
     specs: dict[str, TypeSpec]
     teams: dict[str, TeamInfo]
     contacts: Contacts
-    keep_documents: bool = False  # keep each document's body and tree for the caller
+    keep_documents: bool | frozenset[str] = False  # see CheckOptions.keep_documents
     # team slug (None: the pilot-wide rules) -> doc id -> period and due date
     slots: dict[str | None, dict[str, Slot]] = field(default_factory=dict)
     # the day the check runs, asked once: asking costs a look at the time zone each time
     clock_today: dt.date = field(default_factory=dt.date.today)
+
+    def keeps(self, team: str | None, type_name: str | None) -> bool:
+        """Whether a document's body and tree are kept for the caller."""
+        keep = self.keep_documents
+        if isinstance(keep, bool):
+            return keep
+        return team is None or type_name in keep
 
     def slot(self, team: str | None, doc_id: str) -> Slot | None:
         """The team's slot (with its own deadlines), else the pilot-wide one."""

@@ -60,7 +60,7 @@ def analyse(ctx: CheckContext, task: DocRef) -> DocResult:
                 check_appendix(ctx, body, facts.sections, spec, facts.delivered, sink)
         if task.team is not None:
             check_personal_data(body.text, body.first_line, ctx.contacts, sink)
-    if not ctx.keep_documents:  # the pilot-wide checks need the facts, not the text
+    if not ctx.keeps(task.team, task.type_name):  # the pilot-wide checks need only the facts
         facts.body = None
         facts.tree = None
         # the sections are lines of the body (DocFacts.section needs both); dropped, they

@@ -64,7 +64,9 @@ class CheckOptions:
     ignore: list[str] = field(default_factory=list)
     jobs: int = 0  # 0: decide from the number of files and cores
     start: Path | None = None
-    keep_documents: bool = False  # keep bodies and chapters for a command that uses them
+    # keep bodies and chapters for a command that uses them: all (True), or the pilot's own
+    # documents and the teams' documents of these types
+    keep_documents: bool | frozenset[str] = False
     paths: list[Path] | None = None  # `jv check FILE...`: report only on these
 
 
@@ -233,7 +235,9 @@ def _load_teams(
     add_team_slots(ctx)
 
 
-def _read_chapters(ctx: CheckContext, found: Found, keep: bool, files: list[str]) -> dict[str, str]:
+def _read_chapters(
+    ctx: CheckContext, found: Found, keep: bool | frozenset[str], files: list[str]
+) -> dict[str, str]:
     """The rapport/ files, read as text and checked; their text kept only when ``keep``."""
     chapters: dict[str, str] = {}
     for rel in found.plain:

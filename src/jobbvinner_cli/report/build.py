@@ -48,11 +48,23 @@ class Built:
     warnings: list[str]
 
 
-def _checked(pilot: Path | None, today: dt.date, team: str | None = None) -> CheckResult:
-    """The check of the pilot, keeping the documents it read for the build."""
+# The report reads the pilot's own documents and the teams' sluttrapporter; keeping the
+# text of every other document (and copying it back from a worker process) costs about a
+# second at 400 teams.
+REPORT_KEEPS = frozenset({"sluttrapport"})
+
+
+def _checked(
+    pilot: Path | None,
+    today: dt.date,
+    team: str | None = None,
+    keep: bool | frozenset[str] = True,
+) -> CheckResult:
+    """The check of the pilot, keeping the documents the caller reads (``keep``: see
+    CheckOptions.keep_documents)."""
     from jobbvinner_cli.check.engine import CheckOptions, run_check
 
-    result = run_check(CheckOptions(pilot=pilot, today=today, team=team, keep_documents=True))
+    result = run_check(CheckOptions(pilot=pilot, today=today, team=team, keep_documents=keep))
     if result.fatal or result.ctx is None or result.ctx.pilot is None:
         problems = [
             (d.line, f"{d.code} {d.message}")
@@ -133,7 +145,7 @@ def _build_report(
     from jobbvinner_cli.report.verdict import verdict
 
     progress("sjekker")
-    result = _checked(pilot, today)
+    result = _checked(pilot, today, keep=REPORT_KEEPS)
     found = verdict(result)
     blocking = found.blocking
     if blocking and not draft:
