@@ -33,6 +33,30 @@ timer: 8
 ekstra: {}
 """
 
+# block lists, as in every team.yaml and the documents with lists of goals
+LISTS = """kommune: Frøya
+resultatmål:
+- Kompetanse, stillingsstørrelse og
+  turnus er kartlagt
+- Alle har en plan # c
+medlemmer:
+- navn: Synnøve Strøm
+  rolle: Virksomhetsleder
+  leder: true
+  verv:
+  - a
+  - b
+-   navn: Gisle
+    epost:
+- navn: x
+periode:
+  uker:
+    - 1
+    - 2
+  til: 2018-06-14
+fritak: []
+"""
+
 SNIPPETS = [
     "",
     "  ",
@@ -98,12 +122,23 @@ SNIPPETS = [
     "  tekst #1",
     "  slutt:",
     "  x ? y",
+    "- navn: x",
+    "  - navn: x",
+    "- - x",
+    "-x",
+    "-  y",
+    "- 'q'",
+    "- a: b: c",
+    "  -",
+    "- [a]",
+    "- &a x",
+    "    - z",
 ]
 
 
-def _mutations(count: int) -> list[str]:
+def _mutations(count: int, front: str = FRONT) -> list[str]:
     rng = random.Random(11)
-    base = FRONT.split("\n")
+    base = front.split("\n")
     texts = []
     for _ in range(count):
         lines = list(base)
@@ -140,6 +175,17 @@ def test_fast_path_agrees_with_the_full_parser() -> None:
             taken += 1
             assert simple == _full(text), text
     assert taken > 1000  # the comparison covered many texts the fast path accepts
+
+
+def test_fast_path_with_block_lists_agrees_with_the_full_parser() -> None:
+    taken = 0
+    for text in [LISTS, *_mutations(5000, LISTS)]:
+        simple = _parse_simple(text)
+        if simple is not False:
+            taken += 1
+            assert simple == _full(text), text
+    assert _parse_simple(LISTS) is not False
+    assert taken > 500  # a random change breaks a list more often than a key: fewer taken
 
 
 def test_scaffolded_front_matter_takes_the_fast_path(clean_template: object) -> None:

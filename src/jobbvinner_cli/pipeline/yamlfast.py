@@ -1,7 +1,7 @@
 """The second fast path of the strict YAML reader: libyaml builds the tree, in C.
 
-Most real front matter is not «key: value» lines only: long values wrapped over two
-lines, block lists, every team.yaml with its list of members. For those, reading the
+Front matter the first fast path (yamlsimple) does not take: flow lists, block scalars,
+quoted values over several lines or as list items, lists in lists. For those, reading the
 parser's events one by one in Python (`yamltext.parse_yaml_full`) costs about four
 times what libyaml's own composer (C) does. The composer's tree is used when nothing
 in the text needs one of the full reader's refusals or messages: no anchors, aliases

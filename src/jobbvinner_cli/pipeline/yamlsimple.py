@@ -1,9 +1,11 @@
 """The first fast path of the strict YAML reader: front matter of «key: value» lines.
 
 Lines of «key: value» (nested by indentation), with plain, simply quoted or empty values,
-plain values wrapped over several lines, and comments: what almost every document's front
-matter is. Anything else (lists, flow collections, escapes, quoted values over several
-lines, odd characters, duplicate keys, errors) returns False and goes to the next reader
+plain values wrapped over several lines, block lists of plain values or of «key: value»
+items (every team.yaml, and the documents with lists of goals), and comments: what almost
+every document's front matter is. Anything else (flow collections, escapes, quoted values
+over several lines or as list items, odd characters, duplicate keys, errors) returns False
+and goes to the next reader
 (yamlfast, then the full one), so the result is always the full parser's
 (tests/check/test_check_yaml.py compares them).
 """
@@ -16,12 +18,14 @@ from typing import Any
 # Every line: blank, a comment, or indentation, key and a value that is empty,
 # "double-quoted" (no escapes), 'single-quoted', [] or {}, or plain; then maybe a comment.
 # With re.M each line matches at most once, so a text is simple when every line matched.
+# A key may follow a list item's «- »; or the line is a list item with a plain value.
 # Or the next line of a long plain value, wrapped and indented under its key.
 _SIMPLE_LINES = re.compile(
     r"^(?:[ ]*(?:#.*)?"
-    r"|( *)([^\W\d][\w-]*):"
+    r"|( *)(-[ ]+)?([^\W\d][\w-]*):"
     r"(?:[ ]+(?:(\"[^\"\\\n]*\")[ ]*(?:[ ]#.*)?|('[^'\n]*')[ ]*(?:[ ]#.*)?|(\[\]|\{\})[ ]*(?:[ ]#.*)?"
     r"|([^\s\-?:,\[\]{}#&*!|>'\"%@`].*)|[ ]*(?:#.*)?))?"
+    r"|( *)(-[ ]+)([^\s\-?:,\[\]{}#&*!|>'\"%@`].*)"
     r"|( +)([^\s\-?:,\[\]{}#&*!|>'\"%@`].*))$",
     re.M,
 )
@@ -38,12 +42,66 @@ def _simple_lines(text: str) -> list[tuple[str, ...]] | None:
 
 
 def _dedent(stack: list[tuple[int, Any]], indent: int) -> bool:
-    """Close the mappings nested deeper than ``indent``; False when no level has it."""
-    while indent < stack[-1][0]:
+    """Close the mappings nested deeper than ``indent``, and the lists a key at ``indent``
+    ends (a list's items are its only content); False when no mapping has that indent."""
+    while indent < stack[-1][0] or stack[-1][1].sequence is not None:
         stack.pop()
         if not stack:
             return False
     return indent == stack[-1][0]
+
+
+def _open_list(
+    stack: list[tuple[int, Any]],
+    pending: tuple[str, dict[str, Any]] | None,
+    indent: int,
+    number: int,
+    max_depth: int,
+    node_type: type,
+) -> Any:
+    """The list an item «- » at ``indent`` on line ``number`` goes in: a new one as the
+    value of the key ``pending`` left empty (its items may stand at the key's own
+    indentation), or the open list at that indentation; None when unsure."""
+    if pending is not None and indent >= stack[-1][0]:
+        if len(stack) >= max_depth:
+            return None  # the full parser says what is wrong
+        child = node_type(line=number, sequence=[])
+        pending[1][pending[0]] = child
+        stack.append((indent, child))
+        return child
+    while indent < stack[-1][0]:
+        stack.pop()
+        if not stack:
+            return None
+    top_indent, top = stack[-1]
+    return top if top_indent == indent and top.sequence is not None else None
+
+
+def _list_item(
+    stack: list[tuple[int, Any]],
+    pending: tuple[str, dict[str, Any]] | None,
+    indent: int,
+    dash: int,
+    plain: str,
+    number: int,
+    max_depth: int,
+    node_type: type,
+) -> Any:
+    """The node of the list item «- » at ``indent`` on line ``number``: its ``plain``
+    value, or the mapping «- key: …» opens (then on the stack, where its keys stand: after
+    the ``dash`` characters); None when unsure."""
+    items = _open_list(stack, pending, indent, number, max_depth, node_type)
+    if items is None or len(stack) >= max_depth:
+        return None
+    if plain:
+        value = _value(node_type, number, "", "", "", plain)
+        if value is not None:
+            items.sequence.append(value)
+        return value
+    item = node_type(line=number, mapping={})
+    items.sequence.append(item)
+    stack.append((indent + dash, item))
+    return item
 
 
 def _fold(wrapped: tuple[int, Any] | None, indent: int, more: str) -> bool:
@@ -75,7 +133,7 @@ def _parent(
         stack.append((indent, child))
         return child
     # a sibling of the last key is the common case: no call for it
-    if indent != stack[-1][0] and not _dedent(stack, indent):
+    if (indent != stack[-1][0] or stack[-1][1].sequence is not None) and not _dedent(stack, indent):
         return None
     return stack[-1][1]
 
@@ -102,6 +160,19 @@ def _value(node_type: type, number: int, double: str, single: str, empty: str, p
     return node_type(line=number, scalar="")  # empty, unless the next line opens a mapping
 
 
+def _put(parent: Any, key: str, node_type: type, number: int, *groups: str) -> Any:
+    """Put ``key`` and the value on line ``number`` (the regex's value ``groups``) in
+    ``parent``'s mapping; the value, or None when the key is there already (the full parser
+    says so) or YAML might read the value otherwise."""
+    if key in parent.key_lines:
+        return None
+    value = _value(node_type, number, *groups)
+    if value is not None:
+        parent.key_lines[key] = number
+        parent.mapping[key] = value
+    return value
+
+
 def parse_simple(text: str, max_depth: int, node_type: type) -> Any:
     """The tree of a simple YAML text in ``node_type`` (`yamltext.Node`), None for an empty
     one, False when it is not simple."""
@@ -109,45 +180,50 @@ def parse_simple(text: str, max_depth: int, node_type: type) -> Any:
     lines = _simple_lines(text)
     if lines is None:
         return False
-    root: Any = None
-    stack: list[tuple[int, Any]] = []
+    root = Node(line=1, mapping={})  # its line is its first key's
+    stack: list[tuple[int, Any]] = [(0, root)]
     # a key without a value: empty, unless the next line opens a mapping under it
     pending: tuple[str, dict[str, Any]] | None = None
     number = 0
     wrapped: tuple[int, Any] | None = None  # a plain value the next line may go on with
-    for indent_text, key, double, single, empty, plain, more_indent, more in lines:
+    for row in lines:
+        indent_text, dash, key, double, single, empty, plain = row[:7]
         number += 1
-        if more:
-            if not _fold(wrapped, len(more_indent), more.rstrip(" ")):
+        if row[11]:  # the next line of a wrapped plain value
+            if not _fold(wrapped, len(row[10]), row[11].rstrip(" ")):
                 return False
             continue
-        wrapped = None
-        if not key:
+        if not key and not row[9]:
+            wrapped = None
             continue  # blank or comment
-        indent = len(indent_text)
-        if not stack:
-            if indent:
+        indent = len(indent_text or row[7])
+        if wrapped is not None and indent > wrapped[0]:
+            return False  # the value's next line, or an error: the full parser knows
+        wrapped = None
+        if dash or row[8]:  # a list item
+            item = _list_item(stack, pending, indent, len(dash), row[9], number, max_depth, Node)
+            pending = None
+            if item is None:
                 return False
-            root = Node(line=number, mapping={})
-            stack.append((0, root))
-        if pending is None and indent == stack[-1][0]:  # a sibling of the last key: most
-            parent = stack[-1][1]
+            if item.mapping is None:  # a plain value
+                wrapped = (indent, item) if " #" not in row[9] else None
+                continue
+            parent, indent = item, indent + len(dash)  # «- key: value»
+        elif pending is None and indent == stack[-1][0] and stack[-1][1].mapping is not None:
+            parent = stack[-1][1]  # a sibling of the last key: most
         else:
             parent = _parent(stack, pending, indent, number, max_depth, Node)
             pending = None
             if parent is None:
                 return False
-        mapping = parent.mapping
-        assert mapping is not None
-        if key in parent.key_lines:
-            return False
-        parent.key_lines[key] = number
-        value = _value(Node, number, double, single, empty, plain)
+        value = _put(parent, key, Node, number, double, single, empty, plain)
         if value is None:
             return False
-        mapping[key] = value
-        if plain:
-            wrapped = (indent, value) if " #" not in plain else None  # a comment ends it
-        elif not (double or single or empty):
-            pending = (key, mapping)
+        # a plain value may go on on the next line; a comment ends it
+        wrapped = (indent, value) if plain and " #" not in plain else None
+        if not (plain or double or single or empty):
+            pending = (key, parent.mapping)
+    if not root.key_lines:
+        return None  # blank lines and comments only
+    root.line = next(iter(root.key_lines.values()))
     return root
