@@ -158,11 +158,16 @@ def _read_path(path: str, sink: Sink, limit: int) -> str | None:
         chunks = []
         size = 0
         while size <= limit:
-            chunk = os.read(fd, max(info.st_size + 1 - size, 65536))
+            want = max(info.st_size + 1 - size, 65536)
+            chunk = os.read(fd, want)
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
+            # less than asked, and all the size said: the end, without a second read to
+            # learn it (one system call less for each of thousands of documents)
+            if len(chunk) < want and size == info.st_size:
+                break
     except OSError as exc:
         sink.add(JV101, None, f"Filen kan ikke leses ({exc.strerror or exc}).")
         return None
