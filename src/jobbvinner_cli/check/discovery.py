@@ -73,6 +73,8 @@ class Found:
     team_dirs: list[str] = field(default_factory=list)
     plain: list[str] = field(default_factory=list)  # files checked only as text (rapport/)
     unread: list[DocRef] = field(default_factory=list)  # documents that are links out
+    # teams whose team.yaml was listed with no symlink on its way (read without looking again)
+    unlinked_teams: set[str] = field(default_factory=set)
     sinks: dict[str, Sink] = field(default_factory=dict)
 
     def sink(self, path: str, team: str | None = None) -> Sink:
@@ -153,6 +155,8 @@ def _discover_team_files(
     """The documents in one team's folder (``in_link``: the folder is, or is in, a symlink),
     and what else lies there."""
     for item in _scan(path):
+        if item.name == TEAM_FILE and not in_link and not item.is_symlink():
+            found.unlinked_teams.add(team)
         if _hidden(item.name) or item.name == TEAM_FILE:
             continue
         if item.name == IMAGES_DIR and is_folder(item) and not item.is_symlink():

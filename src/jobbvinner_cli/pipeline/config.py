@@ -84,9 +84,10 @@ def load_types(
     return doctypes, broken, specs
 
 
-def load_team(root: Path, slug: str, sink: Sink) -> TeamInfo:
+def load_team(root: Path, slug: str, sink: Sink, *, unlinked: bool = False) -> TeamInfo:
+    """The team's team.yaml (``unlinked``: as for `read_file`)."""
     info = TeamInfo(slug, None, None)
-    text = read_file(root, f"{TEAMS_DIR}/{slug}/{TEAM_FILE}", sink)
+    text = read_file(root, f"{TEAMS_DIR}/{slug}/{TEAM_FILE}", sink, unlinked=unlinked)
     if text is None:
         return info
     ok, tree = parse_tree(text, sink, 0)
