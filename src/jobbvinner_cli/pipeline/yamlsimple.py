@@ -18,15 +18,15 @@ from typing import Any
 # Every line: blank, a comment, or indentation, key and a value that is empty,
 # "double-quoted" (no escapes), 'single-quoted', [] or {}, or plain; then maybe a comment.
 # With re.M each line matches at most once, so a text is simple when every line matched.
-# A key may follow a list item's «- »; or the line is a list item with a plain value.
+# A key may follow a list item's «- » (in its indentation group); a list item's plain value
+# is read as the next line of a wrapped value is (its indentation group has the «- »).
 # Or the next line of a long plain value, wrapped and indented under its key.
 _SIMPLE_LINES = re.compile(
     r"^(?:[ ]*(?:#.*)?"
-    r"|( *)(-[ ]+)?([^\W\d][\w-]*):"
+    r"|( *(?:-[ ]+)?)([^\W\d][\w-]*):"
     r"(?:[ ]+(?:(\"[^\"\\\n]*\")[ ]*(?:[ ]#.*)?|('[^'\n]*')[ ]*(?:[ ]#.*)?|(\[\]|\{\})[ ]*(?:[ ]#.*)?"
     r"|([^\s\-?:,\[\]{}#&*!|>'\"%@`].*)|[ ]*(?:#.*)?))?"
-    r"|( *)(-[ ]+)([^\s\-?:,\[\]{}#&*!|>'\"%@`].*)"
-    r"|( +)([^\s\-?:,\[\]{}#&*!|>'\"%@`].*))$",
+    r"|( *-[ ]+| +)([^\s\-?:,\[\]{}#&*!|>'\"%@`].*))$",
     re.M,
 )
 
@@ -80,16 +80,19 @@ def _open_list(
 def _list_item(
     stack: list[tuple[int, Any]],
     pending: tuple[str, dict[str, Any]] | None,
-    indent: int,
-    dash: int,
+    wrapped: tuple[int, Any] | None,
+    lead: str,
     plain: str,
     number: int,
     max_depth: int,
     node_type: type,
 ) -> Any:
-    """The node of the list item «- » at ``indent`` on line ``number``: its ``plain``
-    value, or the mapping «- key: …» opens (then on the stack, where its keys stand: after
-    the ``dash`` characters); None when unsure."""
+    """The node of the list item on line ``number`` whose indentation and «- » are
+    ``lead``: its ``plain`` value, or the mapping «- key: …» opens (then on the stack,
+    where its keys stand); None when unsure."""
+    indent = lead.index("-")
+    if wrapped is not None and indent > wrapped[0]:
+        return None  # the value's next line, or an error: the full parser knows
     items = _open_list(stack, pending, indent, number, max_depth, node_type)
     if items is None or len(stack) >= max_depth:
         return None
@@ -100,7 +103,7 @@ def _list_item(
         return value
     item = node_type(line=number, mapping={})
     items.sequence.append(item)
-    stack.append((indent + dash, item))
+    stack.append((len(lead), item))
     return item
 
 
@@ -160,19 +163,6 @@ def _value(node_type: type, number: int, double: str, single: str, empty: str, p
     return node_type(line=number, scalar="")  # empty, unless the next line opens a mapping
 
 
-def _put(parent: Any, key: str, node_type: type, number: int, *groups: str) -> Any:
-    """Put ``key`` and the value on line ``number`` (the regex's value ``groups``) in
-    ``parent``'s mapping; the value, or None when the key is there already (the full parser
-    says so) or YAML might read the value otherwise."""
-    if key in parent.key_lines:
-        return None
-    value = _value(node_type, number, *groups)
-    if value is not None:
-        parent.key_lines[key] = number
-        parent.mapping[key] = value
-    return value
-
-
 def parse_simple(text: str, max_depth: int, node_type: type) -> Any:
     """The tree of a simple YAML text in ``node_type`` (`yamltext.Node`), None for an empty
     one, False when it is not simple."""
@@ -186,29 +176,28 @@ def parse_simple(text: str, max_depth: int, node_type: type) -> Any:
     pending: tuple[str, dict[str, Any]] | None = None
     number = 0
     wrapped: tuple[int, Any] | None = None  # a plain value the next line may go on with
-    for row in lines:
-        indent_text, dash, key, double, single, empty, plain = row[:7]
+    for indent_text, key, double, single, empty, plain, more_indent, more in lines:
         number += 1
-        if row[11]:  # the next line of a wrapped plain value
-            if not _fold(wrapped, len(row[10]), row[11].rstrip(" ")):
-                return False
+        if more:
+            if "-" in more_indent:  # a list item with a plain value
+                args = (more_indent, more, number, max_depth, Node)
+                node = _list_item(stack, pending, wrapped, *args)
+                pending = None
+                if node is None:
+                    return False
+                wrapped = (more_indent.index("-"), node) if " #" not in more else None
+            elif not _fold(wrapped, len(more_indent), more.rstrip(" ")):
+                return False  # else the next line of a wrapped plain value
             continue
-        if not key and not row[9]:
+        if not key:
             wrapped = None
             continue  # blank or comment
-        indent = len(indent_text or row[7])
-        if wrapped is not None and indent > wrapped[0]:
-            return False  # the value's next line, or an error: the full parser knows
-        wrapped = None
-        if dash or row[8]:  # a list item
-            item = _list_item(stack, pending, indent, len(dash), row[9], number, max_depth, Node)
+        indent = len(indent_text)
+        if "-" in indent_text:  # «- key: value»: a list item, a mapping whose keys stand here
+            parent = _list_item(stack, pending, wrapped, indent_text, "", number, max_depth, Node)
             pending = None
-            if item is None:
+            if parent is None:
                 return False
-            if item.mapping is None:  # a plain value
-                wrapped = (indent, item) if " #" not in row[9] else None
-                continue
-            parent, indent = item, indent + len(dash)  # «- key: value»
         elif pending is None and indent == stack[-1][0] and stack[-1][1].mapping is not None:
             parent = stack[-1][1]  # a sibling of the last key: most
         else:
@@ -216,13 +205,16 @@ def parse_simple(text: str, max_depth: int, node_type: type) -> Any:
             pending = None
             if parent is None:
                 return False
-        value = _put(parent, key, Node, number, double, single, empty, plain)
-        if value is None:
-            return False
+        mapping = parent.mapping
+        value = _value(Node, number, double, single, empty, plain)
+        if value is None or key in mapping:
+            return False  # YAML may read the value otherwise; a key twice: the full parser
+        parent.key_lines[key] = number
+        mapping[key] = value
         # a plain value may go on on the next line; a comment ends it
         wrapped = (indent, value) if plain and " #" not in plain else None
         if not (plain or double or single or empty):
-            pending = (key, parent.mapping)
+            pending = (key, mapping)
     if not root.key_lines:
         return None  # blank lines and comments only
     root.line = next(iter(root.key_lines.values()))
