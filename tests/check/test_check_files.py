@@ -219,3 +219,30 @@ def test_team_folder_without_team_yaml(pilot: Pilot) -> None:
             "warning",
         ),
     }
+
+
+def test_team_yaml_that_links_out_of_the_pilot_is_not_read(pilot: Pilot) -> None:
+    # discovery lists team.yaml: only one with no symlink on its way is read unchecked
+    pilot.path("teams/froya/team.yaml").unlink()
+    os.symlink("/etc/passwd", pilot.path("teams/froya/team.yaml"))
+    _, diagnostics, _ = pilot.check()
+    assert [
+        (d["code"], d["line"], d["message"])
+        for d in diagnostics
+        if d["path"] == "teams/froya/team.yaml"
+    ] == [("JV121", None, "team.yaml er en lenke ut av pilotmappen, og blir ikke lest.")]
+
+
+def test_team_yaml_that_links_inside_the_pilot_is_read(pilot: Pilot) -> None:
+    os.replace(pilot.path("teams/froya/team.yaml"), pilot.path("teams/froya/team.txt"))
+    os.symlink("team.txt", pilot.path("teams/froya/team.yaml"))
+    found = pilot.found()
+    assert not {f for f in found if f[1] == "teams/froya/team.yaml"}
+    assert ("JV120", "teams/froya/team.txt", None, "warning") in found
+
+
+def test_team_yaml_that_is_a_folder(pilot: Pilot) -> None:
+    pilot.path("teams/froya/team.yaml").unlink()
+    pilot.path("teams/froya/team.yaml").mkdir()
+    found = pilot.found()
+    assert ("JV101", "teams/froya/team.yaml", None, "error") in found
