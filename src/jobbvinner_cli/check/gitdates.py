@@ -19,8 +19,10 @@ from pathlib import Path
 from jobbvinner_cli.layout import TEAMS_DIR
 
 _TIMEOUT = 60
-# a commit's date, a file's new path, a status line added
-_LOG_LINE = re.compile(r"""^(?:\x00(.*)|\+\+\+ (.*)|\+status:[ \t]*["']?([^"'#\s]*).*)$""", re.M)
+# a commit's date, a file's new path, a status line added. Each is looked for after a line
+# end (the log is given one in front): a pattern that starts with a character is searched
+# for by that character, about three times faster than trying «^» at every position.
+_LOG_LINE = re.compile(r"""\n(?:\x00([^\n]*)|\+\+\+ ([^\n]*)|\+status:[ \t]*["']?([^"'#\s]*))""")
 _ESCAPE = re.compile(r"\\([0-7]{3}|.)")
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f"}
 _ESCAPES |= {"r": "\r", "v": "\v"}
@@ -77,7 +79,7 @@ def parse_status_log(out: str) -> dict[str, dt.date]:
     path: str | None = None
     state: dict[str, str] = {}
     became: dict[str, dt.date | None] = {}
-    for match in _LOG_LINE.finditer(out):
+    for match in _LOG_LINE.finditer("\n" + out):
         day, target, value = match.groups()
         if day is not None:
             try:
