@@ -11,6 +11,7 @@ set the status, so it gives no dates either, and says so once (``shallow``).
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import shutil
 import subprocess
@@ -19,10 +20,11 @@ from pathlib import Path
 from jobbvinner_cli.layout import TEAMS_DIR
 
 _TIMEOUT = 60
-# a commit's date, a file's new path, a status line added. Each is looked for after a line
-# end (the log is given one in front): a pattern that starts with a character is searched
-# for by that character, about three times faster than trying «^» at every position.
-_LOG_LINE = re.compile(r"""\n(?:\x00([^\n]*)|\+\+\+ ([^\n]*)|\+status:[ \t]*["']?([^"'#\s]*))""")
+# a commit's date, a file's new path, a status line added: at the start of the log, and
+# after a line end. A pattern that starts with a character is searched for by that
+# character, about three times faster than trying «^» at every position.
+_FIRST_LINE = re.compile(r"""\x00([^\n]*)|\+\+\+ ([^\n]*)|\+status:[ \t]*["']?([^"'#\s]*)""")
+_LOG_LINE = re.compile(r"\n(?:" + _FIRST_LINE.pattern + ")")
 _ESCAPE = re.compile(r"\\([0-7]{3}|.)")
 _ESCAPES = {"n": "\n", "t": "\t", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f"}
 _ESCAPES |= {"r": "\r", "v": "\v"}
@@ -79,7 +81,9 @@ def parse_status_log(out: str) -> dict[str, dt.date]:
     path: str | None = None
     state: dict[str, str] = {}
     became: dict[str, dt.date | None] = {}
-    for match in _LOG_LINE.finditer("\n" + out):
+    first = _FIRST_LINE.match(out)
+    lines = _LOG_LINE.finditer(out)  # the log is not copied to put a line end in front
+    for match in itertools.chain([first] if first is not None else [], lines):
         day, target, value = match.groups()
         if day is not None:
             try:
