@@ -62,7 +62,7 @@ class CheckOptions:
     today: dt.date = field(default_factory=dt.date.today)
     team: str | None = None
     ignore: list[str] = field(default_factory=list)
-    jobs: int = 0  # 0: decide from the number of files and cores
+    jobs: int = 0  # worker processes; 0 or 1: this one (check/parallel.py says why)
     start: Path | None = None
     # keep bodies and chapters for a command that uses them: all (True), or the pilot's own
     # documents and the teams' documents of these types

@@ -138,7 +138,7 @@ def check_command(
         ),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", hidden=True, min=0, help="Antall prosesser (0: automatisk).")
+        int, typer.Option("--jobs", hidden=True, min=0, help="Antall prosesser (0: én).")
     ] = 0,
 ) -> None:
     """Sjekk piloten: pilot.yaml, team.yaml og teamenes dokumenter, med fil og linje for hvert funn.
