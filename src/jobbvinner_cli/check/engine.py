@@ -7,7 +7,6 @@ is only asked for its log.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -43,6 +42,7 @@ from jobbvinner_cli.check.registry import RULES
 from jobbvinner_cli.check.selection import select, start_folder
 from jobbvinner_cli.diagnostics import Diagnostic, Severity, Sink
 from jobbvinner_cli.errors import UsageError
+from jobbvinner_cli.gcpause import without_cycle_collection
 from jobbvinner_cli.layout import PILOT_FILE, REGISTER_FILE, TEAM_FILE, TEAMS_DIR, TEMPLATES_DIR
 from jobbvinner_cli.model.gatheringdata import GatheringData
 from jobbvinner_cli.model.pilot import Pilot
@@ -90,15 +90,8 @@ class CheckResult:
 
 def run_check(options: CheckOptions) -> CheckResult:
     """Check the pilot. Raises JvError (exit 2) only when no pilot is found."""
-    # The check makes many small objects and no reference cycles worth collecting; the
-    # cyclic garbage collector would only cost time (about a tenth on a large pilot).
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with without_cycle_collection():  # see gcpause.py
         return _run_check(options)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _run_check(options: CheckOptions) -> CheckResult:

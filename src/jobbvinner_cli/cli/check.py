@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import fnmatch
-import gc
 import os
 from enum import Enum
 from pathlib import Path
@@ -22,6 +21,7 @@ from jobbvinner_cli.cli.common import (
     write,
 )
 from jobbvinner_cli.errors import EXIT_FAILED, EXIT_OK, UsageError
+from jobbvinner_cli.gcpause import without_cycle_collection
 
 
 class CheckFormat(str, Enum):
@@ -176,11 +176,8 @@ def check_command(
         )
         from jobbvinner_cli.diagnostics import Severity
 
-        # The check and its output make many objects and no garbage cycles worth
-        # collecting: a collection in the output step walked them all for nothing.
-        enabled = gc.isenabled()
-        gc.disable()
-        try:
+        # the output step too makes many objects and no cycles (see gcpause.py)
+        with without_cycle_collection():
             # a JUnit or SARIF file is written even when the check cannot run
             with failure_report(fmt.value, output_file):
                 codes = _ignored_codes(ignore or [])
@@ -203,9 +200,6 @@ def check_command(
 
                     report.diagnostics = relax_since(report.root, endret_siden, report.diagnostics)
             text = rendered(report, fmt.value, strict, quiet)
-        finally:
-            if enabled:
-                gc.enable()
         emit(text, output_file)
         if fmt is CheckFormat.GITHUB:
             write_step_summary(report)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,6 +12,7 @@ from typing import TYPE_CHECKING
 from jobbvinner_cli.dates import format_date
 from jobbvinner_cli.diagnostics import Diagnostic, Severity
 from jobbvinner_cli.errors import ConfigError, Hint, JvError, UsageError
+from jobbvinner_cli.gcpause import without_cycle_collection
 from jobbvinner_cli.layout import PILOT_FILE
 from jobbvinner_cli.textio import build_folder
 from jobbvinner_cli.words import plural
@@ -105,12 +105,7 @@ def build_report(
     timeout: float = 120.0,
     pdf_standard: str | None = "a-2b",
 ) -> Built:
-    # The check keeps every document it read for the build: a cyclic collection in the
-    # assembly would walk them all for nothing (a second at 400 teams); the build makes
-    # no garbage cycles worth collecting.
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with without_cycle_collection():  # the checked documents stay alive for the assembly
         return _build_report(
             pilot,
             output,
@@ -122,9 +117,6 @@ def build_report(
             timeout=timeout,
             pdf_standard=pdf_standard,
         )
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _build_report(
