@@ -51,6 +51,22 @@ def _dedent(stack: list[tuple[int, Any]], indent: int) -> bool:
     return indent == stack[-1][0]
 
 
+def _nest(
+    stack: list[tuple[int, Any]],
+    pending: tuple[str, dict[str, Any]],
+    indent: int,
+    max_depth: int,
+    child: Any,
+) -> Any:
+    """``child`` (a new list or mapping) as the value of the key ``pending`` left empty, open
+    on the stack at ``indent``; None when that nests too deep."""
+    if len(stack) >= max_depth:
+        return None  # the full parser says what is wrong
+    pending[1][pending[0]] = child  # in the empty value's place: the key order stays
+    stack.append((indent, child))
+    return child
+
+
 def _open_list(
     stack: list[tuple[int, Any]],
     pending: tuple[str, dict[str, Any]] | None,
@@ -63,12 +79,7 @@ def _open_list(
     value of the key ``pending`` left empty (its items may stand at the key's own
     indentation), or the open list at that indentation; None when unsure."""
     if pending is not None and indent >= stack[-1][0]:
-        if len(stack) >= max_depth:
-            return None  # the full parser says what is wrong
-        child = node_type(line=number, sequence=[])
-        pending[1][pending[0]] = child
-        stack.append((indent, child))
-        return child
+        return _nest(stack, pending, indent, max_depth, node_type(line=number, sequence=[]))
     while indent < stack[-1][0]:
         stack.pop()
         if not stack:
@@ -129,12 +140,7 @@ def _parent(
     """The mapping a key at ``indent`` on line ``number`` goes in (a new one under the key
     ``pending`` left without a value, when it is indented more), or None when unsure."""
     if pending is not None and indent > stack[-1][0]:
-        if len(stack) >= max_depth:
-            return None  # the full parser says what is wrong
-        child = node_type(line=number, mapping={})
-        pending[1][pending[0]] = child  # in the empty value's place: the key order stays
-        stack.append((indent, child))
-        return child
+        return _nest(stack, pending, indent, max_depth, node_type(line=number, mapping={}))
     # a sibling of the last key is the common case: no call for it
     if (indent != stack[-1][0] or stack[-1][1].sequence is not None) and not _dedent(stack, indent):
         return None
