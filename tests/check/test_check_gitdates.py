@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import shutil
 import subprocess
@@ -10,8 +9,6 @@ from pathlib import Path
 
 import pytest
 from pilotkit import Pilot
-
-from jobbvinner_cli.check.gitdates import parse_status_log
 
 SR2 = "teams/froya/statusrapport-2.md"  # due 2018-06-04
 SR1 = "teams/hitra/statusrapport-1.md"  # due 2018-02-16
@@ -101,36 +98,3 @@ def test_history_not_asked_says_nothing_about_a_shallow_clone(pilot: Pilot, tmp_
         capture_output=True,
     )
     assert Pilot(clone).found() == set()
-
-
-def test_status_log_follows_each_file() -> None:
-    out = "\n".join(
-        [
-            "\x002018-01-01",
-            "diff --git a/teams/a/x.md b/teams/a/x.md",
-            "--- a/teams/a/x.md",
-            "+++ b/teams/a/x.md",
-            "+status: levert",
-            "diff --git a/teams/b/y.md b/teams/b/y.md",
-            "+++ b/teams/b/y.md",
-            "+status: utkast",
-            "\x002018-02-01",
-            "+++ b/teams/a/x.md",
-            "-status: levert",
-            "+status: utkast",
-            "+++ b/teams/b/y.md",
-            '+status: "levert"',
-            '+++ "b/teams/c/\\303\\270 \\"q\\".md"',
-            "+status: levert",
-            "\x002018-03-01",
-            "+++ b/teams/a/x.md",
-            "+status: levert # ferdig",
-            "+++ /dev/null",
-            "+status: levert",
-        ]
-    )
-    assert parse_status_log(out) == {
-        "teams/a/x.md": dt.date(2018, 3, 1),
-        "teams/b/y.md": dt.date(2018, 2, 1),
-        'teams/c/ø "q".md': dt.date(2018, 2, 1),
-    }
