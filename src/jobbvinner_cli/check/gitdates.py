@@ -297,7 +297,9 @@ class GitHistory:
                 lines[file.decode("utf-8", errors="replace")] = _value(text)  # the last one wins
         status: dict[str, str | None] = {}
         for path, blob in head.items():
-            if chains[path][-1][1] == blob:  # the version the history ends with
+            # the version the history ends with; a name with a line end would break
+            # grep's lines, so that file is read from git
+            if chains[path][-1][1] == blob and "\n" not in path:
                 status[blob] = lines.get(path)
         return status
 
