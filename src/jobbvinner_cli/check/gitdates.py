@@ -45,7 +45,7 @@ _PLAIN += ["-c", "grep.patternType=basic", "-c", "grep.fullName=false", "-c", "c
 _BINARY_PROBE = 8000  # git takes a file with a NUL in its first 8,000 bytes for binary
 _REGULAR = ("100644", "100755")  # file modes with lines (not a link or a submodule)
 
-Version = tuple["dt.date | None", "str | None"]  # the commit's date; the blob (None: no lines)
+Version = tuple[dt.date | None, str | None]  # the commit's date; the blob (None: no lines)
 
 
 def _run(
