@@ -19,6 +19,7 @@ PIECES = [*"0123456789", *" ().-", *"ab|x\n\t", "æ", "ø", "–", "\u00a0", "+4
 
 def _texts(count: int) -> list[str]:
     rng = random.Random(5)
+
     def piece() -> str:  # half of them digits, so that many texts have a run
         return rng.choice("0123456789") if rng.random() < 0.5 else rng.choice(PIECES)
 
