@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import NamedTuple
 
 _ATTRIBUTES = re.compile(r"[ \t]*\{[^{}]*\}[ \t]*$")
@@ -31,12 +32,11 @@ class Item(NamedTuple):
     text: str  # the item's Markdown with its marker removed and continuation lines dedented
 
 
-@dataclass(slots=True)
-class Block:
+class Block(NamedTuple):
     kind: str  # paragraph, heading, list, table, code, quote, html, hr
     start: int  # 0-based body lines, end exclusive
     end: int
-    items: list[tuple[int, int]] = field(default_factory=list)  # a list's top-level items
+    items: Sequence[tuple[int, int]] = ()  # a list's top-level items
     table: Table | None = None
 
 
@@ -44,9 +44,10 @@ def heading_text(raw: str) -> str:
     """A heading's title: without closing #s or a trailing {attribute block}, its spaces
     collapsed."""
     text = raw.strip()
-    if text.endswith("#"):
-        text = _CLOSING_HASHES.sub("", text)
-    if text.endswith("}"):
-        text = _ATTRIBUTES.sub("", text)
-    text = text.strip()
+    if text.endswith(("#", "}")):  # mostly not: then there is nothing to take off
+        if text.endswith("#"):
+            text = _CLOSING_HASHES.sub("", text)
+        if text.endswith("}"):
+            text = _ATTRIBUTES.sub("", text)
+        text = text.strip()
     return " ".join(text.split()) if "  " in text or "\t" in text else text

@@ -55,12 +55,9 @@ class Body:
         if simple is None:
             self._scan()
         else:  # the common case: the blocks from a line scanner (pipeline/bodyfast.py)
-            self.blocks, self.headings = simple
-            for block in self.blocks:
-                if block.kind == "quote":
-                    self._prompt(block.start, block.end)
-                elif block.kind == "html":  # the scanner reads no other HTML
-                    self.comments.append((block.start, block.end))
+            self.blocks, self.headings, quotes, self.comments = simple
+            for start, end in quotes:
+                self._prompt(start, end)
 
     def line(self, index: int) -> int:
         """The file line of body line ``index``."""
@@ -80,6 +77,7 @@ class Body:
 
         depth = 0
         block: Block | None = None
+        items: list[tuple[int, int]] = []  # the top-level items of ``block``, if a list
         row: list[str] = []
         blocks = self.blocks
         for event, where in pyromark.events_with_range(self.text, options=_OPTIONS):
@@ -94,12 +92,15 @@ class Body:
                 name = tag if type(tag) is str else next(iter(tag))  # type: ignore[arg-type]
                 if depth == 0:
                     level = int(tag["Heading"]["level"][1]) if name == "Heading" else 0  # type: ignore[index]
-                    block = self._block(name, level, first(where["start"]), stop(where["end"]))
+                    items = []
+                    block = self._block(
+                        name, level, first(where["start"]), stop(where["end"]), items
+                    )
                     blocks.append(block)
                 elif block is None:
                     pass
                 elif depth == 1 and name == "Item":
-                    block.items.append((first(where["start"]), stop(where["end"])))
+                    items.append((first(where["start"]), stop(where["end"])))
                 elif name == "TableHead" and block.table is not None:
                     row = block.table.header
                     block.table.line = self.line(first(where["start"]))
@@ -113,7 +114,9 @@ class Body:
             elif "End" in event:
                 depth -= 1
 
-    def _block(self, name: str, level: int, start: int, end: int) -> Block:
+    def _block(
+        self, name: str, level: int, start: int, end: int, items: list[tuple[int, int]]
+    ) -> Block:
         lines = self.lines
         if name == "Heading":
             text = lines[start]
@@ -129,7 +132,7 @@ class Body:
             self.comments.append((start, end))
         kind = "html" if name == "HtmlBlock" else _KINDS.get(name, "paragraph")
         table = Table(0, [], []) if kind == "table" else None
-        return Block(kind, start, end, table=table)
+        return Block(kind, start, end, items if kind == "list" else (), table)
 
     def _prompt(self, start: int, end: int) -> None:
         """A block quote from ``start`` to ``end``: the template's prompt if it says so."""

@@ -13,20 +13,24 @@ compares the two on generated documents).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from jobbvinner_cli.pipeline.blocks import Block, Heading, Table, heading_text
 
 _ATX = re.compile(r"#{1,6}(?:[ \t]|$)")
 _ORDERED = re.compile(r"(\d{1,9})([.)])(?:[ \t]|$)")
 _ORDERED_ITEM = re.compile(r"\d{1,9}([.)]) (?! )")
-_DELIMITER_CELL = re.compile(r":?-+:?")
+# a table's delimiter row, its cells (stripped) joined with "|"
+_DELIMITER_CELLS = re.compile(r":?-+:?(?:\|:?-+:?)*")
 # a carriage return ends a line for pulldown-cmark too, and vertical tabs and form feeds
-# may count as blanks: the scanner leaves such bodies to it
-_ODD = ("\r", "\x0b", "\x0c")
+# may count as blanks: the scanner leaves such bodies to it (see simple_blocks)
 # at the start of a line, these may begin something other than a paragraph
 _NOT_PLAIN = frozenset(" \t><|[`~=-:")
 # in a table row, escapes, code, links and HTML can hide a pipe
 _TABLE_ODD = re.compile(r"[\\`\[<]")
+# A NamedTuple's own __new__ is a Python function: tuple.__new__ makes the same tuple (all
+# fields given) in a third of the time, for the tens of thousands of blocks of a pilot.
+_new = tuple.__new__
 
 
 class _Unsure(Exception):
@@ -68,26 +72,36 @@ def _item(line: str) -> tuple[str, int] | None:
 
 
 def _cells(line: str) -> list[str]:
-    text = line.rstrip(" \t")[1:]
-    if not text or _TABLE_ODD.search(text) is not None:  # a lone pipe is no row
+    """The cells of a table row the caller has seen starts with a pipe, and has no
+    _TABLE_ODD."""
+    text = line.rstrip(" \t")
+    if len(text) == 1:  # a lone pipe is no row
         raise _Unsure
-    if text.endswith("|"):
-        text = text[:-1]
-    return [cell.strip() for cell in text.split("|")]
+    parts = text.split("|")  # the first is empty (the line starts with a pipe)
+    return list(map(str.strip, parts[1:-1] if text[-1] == "|" else parts[1:]))
 
 
-def simple_blocks(
-    text: str, lines: list[str], first_line: int
-) -> tuple[list[Block], list[Heading]] | None:
-    """The top-level blocks and the headings of a body of ``lines`` whose first line is
-    ``first_line`` in the file, or None when the scanner is unsure."""
-    if any(odd in text for odd in _ODD):
+class Scanned(NamedTuple):
+    """What the scanner found in a body: its top-level blocks and headings, and the lines
+    (start, end) of its block quotes and of its HTML comments."""
+
+    blocks: list[Block]
+    headings: list[Heading]
+    quotes: list[tuple[int, int]]
+    comments: list[tuple[int, int]]
+
+
+def simple_blocks(text: str, lines: list[str], first_line: int) -> Scanned | None:
+    """The blocks of a body of ``lines`` (``text`` split at its newlines) whose first line
+    is ``first_line`` in the file, or None when the scanner is unsure."""
+    if "\r" in text or "\x0b" in text or "\x0c" in text:
         return None
     scanner = _Scanner(lines, first_line)
     try:
-        return scanner.blocks(), scanner.headings
+        blocks = scanner.blocks()
     except _Unsure:
         return None
+    return _new(Scanned, (blocks, scanner.headings, scanner.quotes, scanner.comments))
 
 
 class _Scanner:
@@ -96,22 +110,32 @@ class _Scanner:
         self.first = first_line
         self.out: list[Block] = []
         self.headings: list[Heading] = []
+        self.quotes: list[tuple[int, int]] = []
+        self.comments: list[tuple[int, int]] = []
 
     def blocks(self) -> list[Block]:
         lines, count, at = self.lines, len(self.lines), 0
+        out = self.out
         while at < count:
             line = lines[at]
             if not line or not line.strip(" \t"):
                 at += 1
-            elif line[0].isalpha():  # a letter starts nothing but a paragraph
-                at = self._paragraph(at)
-            elif line[0] == "#" and _ATX.match(line):
-                level = len(line) - len(line.lstrip("#"))
-                text = heading_text(line[level:])  # its #s gone, strip() takes the spaces
-                self.headings.append(Heading(self.first + at, level, text, at, at + 1))
-                self.out.append(Block("heading", at, at + 1))
+                continue
+            lead = line[0]
+            if lead == "#":
+                # _ATX without the pattern: 1 to 6 #s, then a blank or the line's end
+                rest = line.lstrip("#")
+                level = len(line) - len(rest)
+                if level > 6 or (rest and rest[0] not in " \t"):
+                    at = self._paragraph(at)  # not a heading: text (_plain says so)
+                    continue
+                text = heading_text(rest)  # strip() takes the spaces after the #s
+                self.headings.append(_new(Heading, (self.first + at, level, text, at, at + 1)))
+                out.append(_new(Block, ("heading", at, at + 1, (), None)))
                 at += 1
-            elif line[0] == ">":
+            elif lead.isalpha():  # a letter starts nothing but a paragraph
+                at = self._paragraph(at)
+            elif lead == ">":
                 at = self._quote(at)
             elif line.startswith("<!--"):
                 at = self._comment(at)
@@ -134,16 +158,21 @@ class _Scanner:
         return line[0] == ">" or line.startswith("<!--")
 
     def _paragraph(self, at: int) -> int:
-        lines, start = self.lines, at
+        lines, start, count = self.lines, at, len(self.lines)
         at += 1
-        while at < len(lines):
+        while at < count:
             line = lines[at]
-            if _blank(line) or self._interrupts(line):
+            if not line or not line.strip(" \t"):  # _blank, without the call
+                break
+            if line[0].isalpha():  # text, and it interrupts nothing
+                at += 1
+                continue
+            if self._interrupts(line):
                 break
             if not _plain(line):
                 raise _Unsure
             at += 1
-        self.out.append(Block("paragraph", start, at))
+        self.out.append(_new(Block, ("paragraph", start, at, (), None)))
         return at
 
     def _quote(self, at: int) -> int:
@@ -154,6 +183,7 @@ class _Scanner:
             if not _blank(content) and not _plain(content):
                 raise _Unsure
             at += 1
+        self.quotes.append((start, at))
         # a text line right after it would be a lazy line of the quote's paragraph
         if at < len(lines) and not _blank(lines[at]):
             line = lines[at]
@@ -173,28 +203,35 @@ class _Scanner:
                 at += 1
             if at == len(lines):  # never closed: runs to the end
                 raise _Unsure
+        self.comments.append((start, at + 1))
         self.out.append(Block("html", start, at + 1))
         return at + 1
 
     def _table(self, at: int) -> int:
         lines, start = self.lines, at
-        if at + 1 >= len(lines) or lines[at + 1][:1] != "|":
+        count = len(lines)
+        if at + 1 >= count or lines[at + 1][:1] != "|":
+            raise _Unsure
+        last = at + 2  # the table's rows: the lines that start with a pipe
+        while last < count and lines[last][:1] == "|":
+            last += 1
+        if last < count and not _blank(lines[last]):
+            raise _Unsure
+        if _TABLE_ODD.search("\n".join(lines[at:last])) is not None:  # all rows at once
             raise _Unsure
         header = _cells(lines[at])
         delimiter = _cells(lines[at + 1])
-        if len(header) != len(delimiter) or not all(
-            _DELIMITER_CELL.fullmatch(cell) for cell in delimiter
-        ):
+        if len(header) != len(delimiter) or not _DELIMITER_CELLS.fullmatch("|".join(delimiter)):
             raise _Unsure
         width = len(header)
         rows: list[tuple[int, list[str]]] = []
-        at += 2
-        while at < len(lines) and lines[at][:1] == "|":
-            cells = _cells(lines[at])[:width]
-            rows.append((self.first + at, cells + [""] * (width - len(cells))))
-            at += 1
-        if at < len(lines) and not _blank(lines[at]):
-            raise _Unsure
+        first = self.first
+        for row in range(at + 2, last):
+            cells = _cells(lines[row])
+            if len(cells) != width:
+                cells = cells[:width] + [""] * (width - len(cells))
+            rows.append((first + row, cells))
+        at = last
         self.out.append(Block("table", start, at, table=Table(self.first + start, header, rows)))
         return at
 
