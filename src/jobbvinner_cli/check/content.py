@@ -256,18 +256,33 @@ def _check_sections(
 ) -> None:
     """The content of each section found: the plan table, or the team's own text."""
     found, headings = match.found, spec.headings
-    # each section runs to the next heading of level 1 or 2
-    ends = {heading.at: end for heading, end in body.sections(2)}
+    ends = _section_ends(body)
     for e_index, section in enumerate(spec.sections):
-        if e_index not in matched:
+        f_index = matched.get(e_index)
+        if f_index is None:
             continue
-        heading = found[matched[e_index]]
+        heading = found[f_index]
         start, end = heading.end, ends[heading.at]
         if section.table:
             _check_table(body, heading, start, end, delivered, sink, headings[e_index])
         elif delivered:
             _check_filled(body, heading, start, end, sink, headings[e_index])
         check_report_section(body, section, headings[e_index], start, end, sink)
+
+
+def _section_ends(body: Body) -> dict[int, int]:
+    """The body line each level-2 section ends at (the next heading of level 1 or 2), by its
+    heading's line: `Body.sections(2)` in one pass."""
+    ends: dict[int, int] = {}
+    section: int | None = None  # the level-2 heading whose end is not yet seen
+    for heading in body.headings:
+        if heading.level <= 2:
+            if section is not None:
+                ends[section] = heading.at
+            section = heading.at if heading.level == 2 else None
+    if section is not None:
+        ends[section] = len(body.lines)
+    return ends
 
 
 def _check_preamble(body: Body, match: SectionMatch, sink: Sink) -> None:
@@ -287,9 +302,12 @@ def _check_preamble(body: Body, match: SectionMatch, sink: Sink) -> None:
 
 def _check_length(body: Body, max_pages: int, sink: Sink) -> None:
     limit = max_pages * WORDS_PER_PAGE
-    # there are fewer words than spaces and newlines: count only when it can matter
+    # count only when it can matter: n words take at least 2n - 1 characters, and there are
+    # fewer words than spaces and newlines
     text = body.text
-    words = body.words() if text.count(" ") + text.count("\n") >= limit else 0
+    words = 0
+    if len(text) >= 2 * limit and text.count(" ") + text.count("\n") >= limit:
+        words = body.words()
     if words > limit:
         pages = math.ceil(words / WORDS_PER_PAGE)
         sink.add(
@@ -355,12 +373,16 @@ def _check_table(
             "én kolonne per måned i perioden.",
         )
         return
+    if not delivered:  # the rows are checked in a delivered document only
+        return
     filled = 0
     for line_no, cells in table.rows:
         if not any(cells):
             continue
         filled += 1
-        if not delivered:
+        # mostly: delmål, tiltak, ansvarlig and a month marked (a shorter row is padded
+        # with empty cells below, which mark nothing)
+        if len(cells) > 3 and cells[0] and cells[1] and cells[2] and any(cells[3:]):
             continue
         cells = cells + [""] * (len(header) - len(cells))
         missing = [header[i] for i in range(3) if not cells[i]]
@@ -376,8 +398,6 @@ def _check_table(
                 line_no,
                 f"Raden i tabellen er ikke fullstendig: {'; '.join(parts)}.",
             )
-    if not delivered:
-        return
     if filled == 0:
         prompt = body.prompt_in(start, end)
         sink.add(

@@ -153,13 +153,16 @@ class Body:
         return self._skip
 
     def has_text(self, start: int, end: int) -> bool:
-        skipped, lines = self.skipped, self.lines
-        if not skipped and start >= 0 and end >= 0:  # mostly: no line to leave out
-            return any(map(str.strip, lines[start:end]))
+        lines = self.lines
+        if not self.prompts and not self.comments and start >= 0 and end >= 0:
+            return any(map(str.strip, lines[start:end]))  # mostly: no line to leave out
+        skipped = self.skipped
         return any(lines[i].strip() and i not in skipped for i in range(start, end))
 
     def prompt_in(self, start: int, end: int) -> int | None:
         """The body line of the first prompt in ``start:end``."""
+        if not self.prompts:  # mostly: a filled-in document has none
+            return None
         return next((a for a, _ in self.prompts if start <= a < end), None)
 
     def words(self) -> int:
