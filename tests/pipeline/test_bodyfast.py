@@ -28,10 +28,11 @@ LINES = [
     *("| Delmål | Tiltak | Mars |", "|---|---|---|", "|:-|:-:|--:|", "| a | b | c |"),
     *("| kort |", "| a | b | c | d |", "|  |  |  |", "| x", "|", "| ", "| a \\| b | c |"),
     *("| `k` | c | d |", "|---|", "a | b", "---|---", "\x0c", "tekst\rmer"),
+    *("Æ og ø", "ønske", "| <b> | c | d |", "| [x] | c | d |", "|:--|--:|:-:|", "|a|b|c|"),
 ]
 
 READ = LINES[: LINES.index("- ")] + [
-    line for line in LINES if line.startswith(("> **", "> m", "<!-- ", "slutt", "|", "| "))
+    line for line in LINES if line.startswith(("> **", "> m", "<!-- ", "slutt", "|", "| ", "Æ"))
 ]
 
 
