@@ -27,6 +27,9 @@ _SIGNATURES = (
     (b"\xd0\xcf\x11\xe0", "et gammelt Word-dokument (.doc)"),
     (b"{\\rtf", "et RTF-dokument fra Word"),
 )
+# what a file that is not UTF-8 text may start with: one test for them all, for the text
+# files that start with none of them
+_ODD_STARTS = (_BOM, b"\xff\xfe", b"\xfe\xff", *(signature for signature, _ in _SIGNATURES))
 
 
 def outside_root(root: Path, path: Path) -> bool:
@@ -187,6 +190,27 @@ def _mostly_utf16(data: bytes) -> bool:
 
 
 def decode_source(data: bytes, sink: Sink) -> str | None:
+    if data.startswith(_ODD_STARTS) or b"\x00" in data:
+        checked = _check_bytes(data, sink)
+        if checked is None:
+            return None
+        data = checked
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        _not_utf8(data, sink)
+        return None
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # «ø» typed on a Mac can be o and a combining stroke (NFD): every command compares names
+    # and headings in the one form (NFC), so the two look and are the same
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def _check_bytes(data: bytes, sink: Sink) -> bytes | None:
+    """``data`` without a byte order mark, or None (after a diagnostic) when it is no text."""
     if data.startswith(_BOM):
         sink.add(
             JV103,
@@ -220,31 +244,25 @@ def decode_source(data: bytes, sink: Sink) -> str | None:
             "eller lignende), ikke tekst. Lagre teksten som en .md-fil i stedet.",
         )
         return None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        problem = find_decode_problem(data)
-        if problem is None:  # pragma: no cover - decoding failed, so there is a problem
-            return None
-        # NUL bytes (UTF-16, binary files) were dealt with above
-        encoding = problem.likely_encoding if problem.likely_encoding != "UTF-16" else None
-        likely = ""
-        if encoding is not None:
-            likely = f" Filen er trolig lagret som {encoding}" + _byte_hint(
-                data, problem.offset, encoding
-            )
-            likely += ", slik Word på Windows gjør." if encoding == "Windows-1252" else "."
-        sink.add(
-            JV102,
-            problem.line,
-            f"Filen er ikke UTF-8: byte 0x{problem.byte:02X} på denne linjen er ikke gyldig "
-            f"UTF-8.{likely} Åpne filen og lagre den som UTF-8.",
+    return data
+
+
+def _not_utf8(data: bytes, sink: Sink) -> None:
+    """Where and why ``data`` (that failed to decode) is not UTF-8."""
+    problem = find_decode_problem(data)
+    if problem is None:  # pragma: no cover - decoding failed, so there is a problem
+        return
+    # NUL bytes (UTF-16, binary files) were dealt with above
+    encoding = problem.likely_encoding if problem.likely_encoding != "UTF-16" else None
+    likely = ""
+    if encoding is not None:
+        likely = f" Filen er trolig lagret som {encoding}" + _byte_hint(
+            data, problem.offset, encoding
         )
-        return None
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # «ø» typed on a Mac can be o and a combining stroke (NFD): every command compares names
-    # and headings in the one form (NFC), so the two look and are the same
-    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
-        text = unicodedata.normalize("NFC", text)
-    return text
+        likely += ", slik Word på Windows gjør." if encoding == "Windows-1252" else "."
+    sink.add(
+        JV102,
+        problem.line,
+        f"Filen er ikke UTF-8: byte 0x{problem.byte:02X} på denne linjen er ikke gyldig "
+        f"UTF-8.{likely} Åpne filen og lagre den som UTF-8.",
+    )
