@@ -235,6 +235,8 @@ def _check_order(
 
 def _check_stray_headings(match: SectionMatch, matched: dict[int, int], sink: Sink) -> None:
     """Level-2 headings that are not sections of the type."""
+    if len(matched) == len(match.found):  # each heading matched (to one section each)
+        return
     known = set(matched.values())
     for f_index, heading in enumerate(match.found):
         if f_index not in known:

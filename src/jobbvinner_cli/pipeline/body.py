@@ -42,17 +42,19 @@ _KINDS = {"BlockQuote": "quote", "CodeBlock": "code", "List": "list", "Table": "
 class Body:
     """A document body: its text, the line it starts on in the file, and its blocks."""
 
+    headings: list[Heading]
+    comments: list[tuple[int, int]]
+    blocks: list[Block]
+
     def __init__(self, text: str, first_line: int) -> None:
         self.text = text
         self.first_line = first_line
         self.lines = text.split("\n")
-        self.headings: list[Heading] = []
         self.prompts: list[tuple[int, int]] = []
-        self.comments: list[tuple[int, int]] = []
-        self.blocks: list[Block] = []
         self._skip: set[int] | None = None
         simple = simple_blocks(text, self.lines, first_line)
         if simple is None:
+            self.headings, self.comments, self.blocks = [], [], []
             self._scan()
         else:  # the common case: the blocks from a line scanner (pipeline/bodyfast.py)
             self.blocks, self.headings, quotes, self.comments = simple

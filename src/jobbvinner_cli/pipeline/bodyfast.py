@@ -113,7 +113,7 @@ class _Scanner:
 
     def blocks(self) -> list[Block]:
         lines, count, at = self.lines, len(self.lines), 0
-        out = self.out
+        out, headings, first = self.out, self.headings, self.first
         while at < count:
             line = lines[at]
             if not line or not line.strip(" \t"):
@@ -128,7 +128,7 @@ class _Scanner:
                     at = self._paragraph(at)  # not a heading: text (_plain says so)
                     continue
                 text = heading_text(rest)  # strip() takes the spaces after the #s
-                self.headings.append(_new(Heading, (self.first + at, level, text, at, at + 1)))
+                headings.append(_new(Heading, (first + at, level, text, at, at + 1)))
                 out.append(_new(Block, ("heading", at, at + 1, (), None)))
                 at += 1
             elif lead.isalpha():  # a letter starts nothing but a paragraph
