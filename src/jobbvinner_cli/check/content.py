@@ -258,7 +258,8 @@ def _check_sections(
 ) -> None:
     """The content of each section found: the plan table, or the team's own text."""
     found, headings = match.found, spec.headings
-    ends = _section_ends(body)
+    # each section runs to the next heading of level 1 or 2
+    ends = {heading.at: end for heading, end in body.sections(2)}
     for e_index, section in enumerate(spec.sections):
         f_index = matched.get(e_index)
         if f_index is None:
@@ -270,21 +271,6 @@ def _check_sections(
         elif delivered:
             _check_filled(body, heading, start, end, sink, headings[e_index])
         check_report_section(body, section, headings[e_index], start, end, sink)
-
-
-def _section_ends(body: Body) -> dict[int, int]:
-    """The body line each level-2 section ends at (the next heading of level 1 or 2), by its
-    heading's line: `Body.sections(2)` in one pass."""
-    ends: dict[int, int] = {}
-    section: int | None = None  # the level-2 heading whose end is not yet seen
-    for heading in body.headings:
-        if heading.level <= 2:
-            if section is not None:
-                ends[section] = heading.at
-            section = heading.at if heading.level == 2 else None
-    if section is not None:
-        ends[section] = len(body.lines)
-    return ends
 
 
 def _check_preamble(body: Body, match: SectionMatch, sink: Sink) -> None:

@@ -185,11 +185,14 @@ class Body:
         """The headings of ``level``, each with the body line its section ends at (the next
         heading of that level or higher)."""
         out: list[tuple[Heading, int]] = []
-        stops = [h for h in self.headings if h.level <= level]
-        for i, heading in enumerate(stops):
-            if heading.level == level:
-                end = stops[i + 1].at if i + 1 < len(stops) else len(self.lines)
-                out.append((heading, end))
+        section: Heading | None = None  # the heading of ``level`` whose end is not yet seen
+        for heading in self.headings:
+            if heading.level <= level:
+                if section is not None:
+                    out.append((section, heading.at))
+                section = heading if heading.level == level else None
+        if section is not None:
+            out.append((section, len(self.lines)))
         return out
 
     def title_end(self) -> int:
