@@ -81,3 +81,33 @@ def test_the_plain_message_is_the_text_rich_writes_in_a_pipe(tmp_path: Path) -> 
     )
     assert plain.stdout.decode().endswith(f"Skrev {out}\n")
     assert forced.stdout == plain.stdout  # Rich, told it is a terminal without colours
+
+
+def test_a_build_of_a_pilot_without_a_register_does_without_its_models(tmp_path: Path) -> None:
+    out = tmp_path / "rapport.html"
+    assert not (EXAMPLE / "tiltaksplan.yaml").exists()
+    loaded = _loaded(
+        "build-report", "--pilot", str(EXAMPLE), "--today", "2019-12-31", "-o", str(out)
+    )
+    assert out.is_file()  # the build did run
+    assert "jobbvinner_cli.model.register" not in loaded
+
+
+def test_the_entry_point_runs_the_command_with_the_collector_on(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The collector is paused only while Typer and the commands' modules are imported."""
+    import gc
+    import importlib
+
+    from jobbvinner_cli import launch
+
+    app = importlib.import_module("jobbvinner_cli.cli.app")  # the module, not the Typer app
+    seen: list[bool] = []
+    monkeypatch.setattr(app, "main", lambda: seen.append(gc.isenabled()))
+    try:
+        launch.main()
+    finally:
+        gc.unfreeze()
+    assert seen == [True]
+    assert gc.isenabled()

@@ -1,3 +1,3 @@
-from jobbvinner_cli.cli import main
+from jobbvinner_cli.launch import main
 
 main()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from typing import NamedTuple
 
 
 class Severity(str, Enum):
@@ -17,8 +18,8 @@ class Severity(str, Enum):
         return {"error": "feil", "warning": "advarsel", "info": "merknad"}[self.value]
 
 
-@dataclass(frozen=True)
-class Rule:
+# an immutable value: a NamedTuple costs a quarter of a frozen dataclass to make at import
+class Rule(NamedTuple):
     """One thing `jv check` can find: its code, name, default severity, family, a one-line
     summary, an explanation, and a failing (``bad``) and a passing (``good``) example."""
 
@@ -32,8 +33,8 @@ class Rule:
     good: str
 
 
-@dataclass(frozen=True)
-class Diagnostic:
+# an immutable value: a NamedTuple costs a quarter of a frozen dataclass to make at import
+class Diagnostic(NamedTuple):
     code: str
     severity: Severity
     path: str  # relative to the pilot root, "/" separators

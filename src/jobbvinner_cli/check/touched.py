@@ -8,7 +8,6 @@ touches every team.
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from jobbvinner_cli.check.gitdates import changed_since
@@ -36,7 +35,7 @@ def relax_untouched(diagnostics: list[Diagnostic], touched: set[str] | None) -> 
     if touched is None:
         return diagnostics
     return [
-        dataclasses.replace(d, severity=Severity.WARNING, message=d.message + NOTE)
+        d._replace(severity=Severity.WARNING, message=d.message + NOTE)
         if d.code in OVERDUE and d.severity is Severity.ERROR and d.team not in touched
         else d
         for d in diagnostics

@@ -166,18 +166,19 @@ def check_command(
             in_actions = os.environ.get("GITHUB_ACTIONS") == "true"
             fmt = CheckFormat.GITHUB if in_actions else CheckFormat.TEXT
 
-        from jobbvinner_cli.check.engine import CheckOptions, run_check
-        from jobbvinner_cli.cli.check_output import (
-            emit,
-            failure_report,
-            rendered,
-            run_fixes,
-            write_step_summary,
-        )
-        from jobbvinner_cli.diagnostics import Severity
-
-        # the output step too makes many objects and no cycles (see gcpause.py)
+        # importing the check, the output step too make many objects and no cycles (see
+        # gcpause.py): the collector would walk the classes and models being built
         with without_cycle_collection():
+            from jobbvinner_cli.check.engine import CheckOptions, run_check
+            from jobbvinner_cli.cli.check_output import (
+                emit,
+                failure_report,
+                rendered,
+                run_fixes,
+                write_step_summary,
+            )
+            from jobbvinner_cli.diagnostics import Severity
+
             # a JUnit or SARIF file is written even when the check cannot run
             with failure_report(fmt.value, output_file):
                 codes = _ignored_codes(ignore or [])

@@ -14,7 +14,8 @@ class DocStatus(str, Enum):
 
 
 class DocPeriod(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # validated inside FrontMatter only: no validator of its own at import
+    model_config = ConfigDict(extra="forbid", defer_build=True)
     fra: dt.date | None = None
     til: dt.date | None = None
 

@@ -5,16 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobbvinner_cli.check.engine import CheckResult
 from jobbvinner_cli.model.doctype import DocumentType
 from jobbvinner_cli.model.gatheringdata import GatheringData
 from jobbvinner_cli.model.pilot import Pilot
-from jobbvinner_cli.model.register import Register
 from jobbvinner_cli.model.team import Team
 from jobbvinner_cli.pipeline.body import Body
 from jobbvinner_cli.pipeline.cells import section_cell
 from jobbvinner_cli.pipeline.document import DocFacts, TypeSpec
+
+if TYPE_CHECKING:  # the register's models are made only for a pilot that has one
+    from jobbvinner_cli.model.register import Register
 
 
 @dataclass

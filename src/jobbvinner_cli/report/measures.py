@@ -4,12 +4,15 @@ leadership and sub-projects, and the measures with their results, per goal and p
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jobbvinner_cli.dates import format_date
 from jobbvinner_cli.model.pilot import EVENT_LABELS, OrgMember
-from jobbvinner_cli.model.register import Measure, Register
 from jobbvinner_cli.report.inputs import ReportInput
 from jobbvinner_cli.report.tables import data_table, grid_table, plain
+
+if TYPE_CHECKING:  # the register's models are made only for a pilot that has one
+    from jobbvinner_cli.model.register import Measure, Register
 
 
 def hendelser(data: ReportInput, workdir: Path) -> str:
