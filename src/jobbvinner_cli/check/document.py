@@ -28,7 +28,7 @@ from jobbvinner_cli.pipeline.document import (
 from jobbvinner_cli.pipeline.problems import JV112, JV117, JV118, JV119, JV124
 from jobbvinner_cli.pipeline.read import read_file
 from jobbvinner_cli.pipeline.yamlcheck import field_names
-from jobbvinner_cli.pipeline.yamltext import Node
+from jobbvinner_cli.pipeline.yamltext import NULL_WORDS, Node
 
 
 @dataclass
@@ -216,6 +216,10 @@ def _check_empty_fields(facts: DocFacts, present: dict[str, Node], sink: Sink) -
     bad, line = facts.bad, facts.line
     known = field_names(FrontMatter)
     for key, node in present.items():
+        value = node.scalar
+        # a filled-in text (most fields) is not empty: no call to `_is_empty` for it
+        if value is not None and (node.quoted or value not in NULL_WORDS) and value.strip():
+            continue
         if _is_empty(node) and key != "levert" and key not in bad and key in known:
             sink.add(
                 JV210,

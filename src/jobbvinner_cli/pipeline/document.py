@@ -185,7 +185,9 @@ def _model_front_matter(facts: DocFacts, tree: Node | None, sink: Sink, text: st
     if meta is None:
         return
     facts.meta = meta
-    bad = facts.bad = frozenset(str(p.path[0]) for p in problems if p.path)
+    if problems:  # else none is bad, as DocFacts starts
+        facts.bad = frozenset(str(p.path[0]) for p in problems if p.path)
+    bad = facts.bad
     present = tree.mapping if tree is not None and tree.mapping is not None else {}
     facts.status_known = "status" not in bad
     facts.delivered = facts.status_known and meta.status is DocStatus.DELIVERED

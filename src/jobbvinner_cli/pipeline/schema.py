@@ -101,7 +101,7 @@ class Problem:
     message: str
 
 
-def _union_members(annotation: Any) -> tuple[Any, ...] | None:
+def union_members(annotation: Any) -> tuple[Any, ...] | None:
     if get_origin(annotation) in (Union, UnionType):
         return tuple(a for a in get_args(annotation) if a is not type(None))
     return None
@@ -113,7 +113,7 @@ def annotation_at(model: type[BaseModel], path: tuple[str | int, ...]) -> Any:
     for part in path:
         following: list[Any] = []
         for candidate in candidates:
-            for ann in _union_members(candidate) or (candidate,):
+            for ann in union_members(candidate) or (candidate,):
                 if isinstance(ann, type) and issubclass(ann, BaseModel):
                     field = ann.model_fields.get(part) if isinstance(part, str) else None
                     if field is not None:
@@ -142,13 +142,13 @@ def _describe(annotation: Any) -> str:
 
 def is_text_annotation(annotation: Any) -> bool:
     """Whether the value is text (``str``, possibly optional or one of several shapes)."""
-    members = _union_members(annotation)
+    members = union_members(annotation)
     return annotation is str or (members is not None and str in members)
 
 
 def _placeholder(model: type[BaseModel], path: tuple[str | int, ...]) -> Any:
     annotation = annotation_at(model, path)
-    members = _union_members(annotation) or (annotation,)
+    members = union_members(annotation) or (annotation,)
     for ann in members:
         if ann is str:
             return ""
@@ -203,14 +203,21 @@ def validate_lenient(
         message = "innholdet må være nøkler med verdier (nøkkel: verdi)"
         return None, [Problem("dict_type", (), line(()), message)]
     data: Any = tree.plain() if tree is not None else {}
+    if max_rounds < 1:
+        return None, []
+    try:  # most files are valid as they are: the first round, with nothing else set up
+        return model.model_validate(data), []
+    except ValidationError as exc:
+        errors = exc.errors()
     problems: list[Problem] = []
     seen: set[tuple[tuple[str | int, ...], str]] = set()
     removed: set[tuple[str | int, ...]] = set()
-    for _ in range(max_rounds):
-        try:
-            return model.model_validate(data), problems
-        except ValidationError as exc:
-            errors = exc.errors()
+    for round_ in range(max_rounds):
+        if round_:  # the first round's errors are the ones above
+            try:
+                return model.model_validate(data), problems
+            except ValidationError as exc:
+                errors = exc.errors()
         removals, stuck = _take_errors(errors, data, model, line, problems, seen, removed)
         if stuck and not removals:
             return None, problems
@@ -262,7 +269,7 @@ def _problem(
     error: Any, kind: str, path: tuple[str | int, ...], model: type[BaseModel], line: int | None
 ) -> Problem:
     message = explain(error)
-    shapes = _union_members(annotation_at(model, path))
+    shapes = union_members(annotation_at(model, path))
     if shapes and len(shapes) > 1 and kind.endswith("_type"):
         message = "må være " + " eller ".join(_describe(a) for a in shapes)
     return Problem(kind, path, line, f"{key_path(path)}: {message}")

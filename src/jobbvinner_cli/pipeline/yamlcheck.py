@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 from functools import lru_cache
-from typing import Any
+from typing import Any, get_args, get_origin
 
 from pydantic import BaseModel
 
@@ -27,10 +27,11 @@ from jobbvinner_cli.pipeline.schema import (
     annotation_at,
     is_text_annotation,
     key_path,
+    union_members,
     validate_lenient,
 )
 from jobbvinner_cli.pipeline.yamlchars import cut_by_comment, hidden_characters
-from jobbvinner_cli.pipeline.yamltext import Node, YamlTextError, parse_yaml_text
+from jobbvinner_cli.pipeline.yamltext import Node, YamlTextError, read_yaml_text
 
 _KIND_CODES = {"duplicate": JV108, "refused": JV109, "depth": JV109}
 
@@ -38,19 +39,23 @@ _KIND_CODES = {"duplicate": JV108, "refused": JV109, "depth": JV109}
 def parse_tree(text: str, sink: Sink, offset: int) -> tuple[bool, Node | None]:
     """Parse YAML whose first line is file line ``offset + 1``; (ok, tree)."""
     try:
-        tree = parse_yaml_text(text)
+        tree, printable = read_yaml_text(text)
     except YamlTextError as exc:
         line = exc.line + offset if exc.line else offset + 1
         sink.add(_KIND_CODES.get(exc.kind, JV107), line, exc.worded(offset), column=exc.column)
         return False, None
-    report_hidden(text, tree, sink, offset)
+    report_hidden(text, tree, sink, offset, printable=printable)
     return True, tree
 
 
-def report_hidden(text: str, tree: Node | None, sink: Sink, offset: int) -> None:
-    """Warn where the text is not what it looks like: invisible characters, values cut short."""
-    for line, message in hidden_characters(text):
-        sink.add(JV111, line + offset, message)
+def report_hidden(
+    text: str, tree: Node | None, sink: Sink, offset: int, *, printable: bool = False
+) -> None:
+    """Warn where the text is not what it looks like: invisible characters, values cut short.
+    ``printable``: every character of the text is known to be printable (no hidden one)."""
+    if not printable:
+        for line, message in hidden_characters(text):
+            sink.add(JV111, line + offset, message)
     for line, key, written in cut_by_comment(text, tree):
         sink.add(
             JV111,
@@ -230,27 +235,81 @@ def _is_text(model: type[BaseModel], shape: tuple[str | int, ...]) -> bool:
     return is_text_annotation(annotation_at(model, shape))
 
 
+@lru_cache(maxsize=512)
+def _holds_text(model: type[BaseModel], shape: tuple[str | int, ...]) -> bool:
+    """Whether any value at or under ``shape`` can be text (see `_reaches_text`)."""
+    return _reaches_text(annotation_at(model, shape), 0)
+
+
+def _reaches_text(annotation: Any, depth: int) -> bool:
+    """Whether ``annotation`` or one `annotation_at` reaches from it (model fields, list
+    items, dict values, union members) is text: where none is, no value can be a trap."""
+    if annotation is None:
+        return False
+    if depth > 20 or is_text_annotation(annotation):
+        return True  # a model that contains itself: looked at, as before
+    for member in union_members(annotation) or (annotation,):
+        if isinstance(member, type) and issubclass(member, BaseModel):
+            inner = [f.annotation for f in member.model_fields.values()]
+        elif get_origin(member) is list:
+            inner = [get_args(member)[0]]
+        elif get_origin(member) is dict:
+            inner = [get_args(member)[1]]
+        else:
+            continue
+        if any(_reaches_text(a, depth + 1) for a in inner):
+            return True
+    return False
+
+
 @lru_cache(maxsize=32)
-def _text_fields(model: type[BaseModel]) -> frozenset[str]:
-    return frozenset(name for name in model.model_fields if _is_text(model, (name,)))
+def _text_keys(model: type[BaseModel]) -> tuple[frozenset[str], frozenset[str]]:
+    """The model's fields that are text, and those that can hold text further down."""
+    text = frozenset(name for name in model.model_fields if _is_text(model, (name,)))
+    holding = frozenset(name for name in model.model_fields if _holds_text(model, (name,)))
+    return text, holding
+
+
+def _suspect(node: Node) -> bool:
+    """Whether a value needs a closer look: a list or mapping (its values might), or an
+    unquoted text that starts as a number or is one of YAML 1.1's yes/no words."""
+    scalar = node.scalar
+    if scalar is None:
+        return True
+    return bool(scalar) and not node.quoted and (scalar[0] in _TRAP_STARTS or scalar in _BOOL_WORDS)
 
 
 def report_traps(tree: Node, model: type[BaseModel], sink: Sink, offset: int) -> None:
-    """Warn about unquoted text values that other YAML readers turn into booleans or numbers."""
+    """Warn about unquoted text values that other YAML readers turn into booleans or numbers.
+
+    Only the values that could be one are walked to (`_suspect`), and no list or mapping
+    whose every value the model reads as something else than text (a period of dates, a
+    table of deadlines): most documents have none, and the walk is over at the top level."""
     stack: list[tuple[Node, tuple[str | int, ...]]] = [(tree, ())]
     if tree.mapping is not None:  # top-level scalars: only the text fields can hold a trap
-        text_fields = _text_fields(model)
+        text_fields, holding = _text_keys(model)
         stack = [
             (child, (key,))
             for key, child in tree.mapping.items()
-            if child.scalar is None or key in text_fields
+            if (child.scalar is None and key in holding)
+            # `_suspect`, written out: it is asked of every field of every document
+            or (
+                key in text_fields
+                and child.scalar
+                and not child.quoted
+                and (child.scalar[0] in _TRAP_STARTS or child.scalar in _BOOL_WORDS)
+            )
         ]
     while stack:
         node, path = stack.pop()
-        if node.mapping is not None:
-            stack.extend((child, (*path, key)) for key, child in node.mapping.items())
-        elif node.sequence is not None:
-            stack.extend((child, (*path, i)) for i, child in enumerate(node.sequence))
+        if node.mapping is not None or node.sequence is not None:
+            if path and not _holds_text(model, tuple(0 if isinstance(p, int) else p for p in path)):
+                continue
+            if node.mapping is not None:
+                items: Any = node.mapping.items()
+            else:
+                items = enumerate(node.sequence)  # type: ignore[arg-type]
+            stack.extend((child, (*path, key)) for key, child in items if _suspect(child))
         elif (
             node.scalar
             and not node.quoted

@@ -15,18 +15,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# Every line: blank, a comment, or indentation, key and a value that is empty,
-# "double-quoted" (no escapes), 'single-quoted', [] or {}, or plain; then maybe a comment.
+# Every line: indentation, key and a value that is plain, "double-quoted" (no escapes),
+# 'single-quoted', [] or {}, or empty, then maybe a comment; or blank, or a comment.
 # With re.M each line matches at most once, so a text is simple when every line matched.
 # A key may follow a list item's «- » (in its indentation group); a list item's plain value
 # is read as the next line of a wrapped value is (its indentation group has the «- »).
 # Or the next line of a long plain value, wrapped and indented under its key.
+# The most common line's alternatives come first (a key, a plain value), and «(…|)» stands
+# for «(…)?»: the regex engine tries less for each line that way, with the same groups
+# (no two alternatives match the same line).
+_PLAIN = r"[^\s\-?:,\[\]{}#&*!|>'\"%@`].*"
 _SIMPLE_LINES = re.compile(
-    r"^(?:[ ]*(?:#.*)?"
-    r"|( *(?:-[ ]+)?)([^\W\d][\w-]*):"
-    r"(?:[ ]+(?:(\"[^\"\\\n]*\")[ ]*(?:[ ]#.*)?|('[^'\n]*')[ ]*(?:[ ]#.*)?|(\[\]|\{\})[ ]*(?:[ ]#.*)?"
-    r"|([^\s\-?:,\[\]{}#&*!|>'\"%@`].*)|[ ]*(?:#.*)?))?"
-    r"|( *-[ ]+| +)([^\s\-?:,\[\]{}#&*!|>'\"%@`].*))$",
+    r"^(?:( *(?:-[ ]+)?)([^\W\d][\w-]*):"
+    r"(?:[ ]+(?:(" + _PLAIN + r")|(\"[^\"\\\n]*\")[ ]*(?:[ ]#.*)?|('[^'\n]*')[ ]*(?:[ ]#.*)?"
+    r"|(\[\]|\{\})[ ]*(?:[ ]#.*)?|[ ]*(?:#.*)?)|)"
+    r"|( *-[ ]+| +)(" + _PLAIN + r")"
+    r"|[ ]*(?:#.*)?)$",
     re.M,
 )
 
@@ -150,23 +154,24 @@ def _parent(
 def _value(node_type: type, number: int, double: str, single: str, empty: str, plain: str) -> Any:
     """The value on line ``number`` (one of the regex's groups is not empty, or none is);
     None when YAML might read it otherwise."""
+    # positional arguments (line, scalar, quoted): a node for every value of every document
     if plain:
         if " #" not in plain and ": " not in plain and plain[-1] not in ": ":  # most
-            return node_type(line=number, scalar=plain)
+            return node_type(number, plain)
         cut = plain.find(" #")  # up to a comment, if any
         value = (plain[:cut] if cut >= 0 else plain).rstrip(" ")
         if ": " in value or value.endswith(":"):
             return None
-        return node_type(line=number, scalar=value)
+        return node_type(number, value)
     if double or single:  # with its quotes, so that "" is not empty
-        return node_type(line=number, scalar=(double or single)[1:-1], quoted=True)
+        return node_type(number, (double or single)[1:-1], True)
     if empty:
         return (
             node_type(line=number, sequence=[])
             if empty == "[]"
             else node_type(line=number, mapping={})
         )
-    return node_type(line=number, scalar="")  # empty, unless the next line opens a mapping
+    return node_type(number, "")  # empty, unless the next line opens a mapping
 
 
 def parse_simple(text: str, max_depth: int, node_type: type) -> Any:
@@ -182,7 +187,8 @@ def parse_simple(text: str, max_depth: int, node_type: type) -> Any:
     pending: tuple[str, dict[str, Any]] | None = None
     number = 0
     wrapped: tuple[int, Any] | None = None  # a plain value the next line may go on with
-    for indent_text, key, double, single, empty, plain, more_indent, more in lines:
+    top_indent, top = stack[-1]  # where a sibling of the last key goes, kept at hand
+    for indent_text, key, plain, double, single, empty, more_indent, more in lines:
         number += 1
         if more:
             if "-" in more_indent:  # a list item with a plain value
@@ -191,6 +197,7 @@ def parse_simple(text: str, max_depth: int, node_type: type) -> Any:
                 pending = None
                 if node is None:
                     return False
+                top_indent, top = stack[-1]
                 wrapped = (more_indent.index("-"), node) if " #" not in more else None
             elif not _fold(wrapped, len(more_indent), more.rstrip(" ")):
                 return False  # else the next line of a wrapped plain value
@@ -204,23 +211,29 @@ def parse_simple(text: str, max_depth: int, node_type: type) -> Any:
             pending = None
             if parent is None:
                 return False
-        elif pending is None and indent == stack[-1][0] and stack[-1][1].mapping is not None:
-            parent = stack[-1][1]  # a sibling of the last key: most
+            top_indent, top = stack[-1]
+        elif pending is None and indent == top_indent and top.mapping is not None:
+            parent = top  # a sibling of the last key: most
         else:
             parent = _parent(stack, pending, indent, number, max_depth, Node)
             pending = None
             if parent is None:
                 return False
+            top_indent, top = stack[-1]
         mapping = parent.mapping
-        value = _value(Node, number, double, single, empty, plain)
+        if plain and " #" not in plain and ": " not in plain and plain[-1] not in ": ":
+            value = Node(number, plain)  # most values: _value's first case, without the call
+            wrapped = (indent, value)  # a plain value may go on on the next line
+        else:
+            value = _value(Node, number, double, single, empty, plain)
+            # a comment ends a plain value; a key without a value may open a mapping
+            wrapped = (indent, value) if plain and " #" not in plain else None
+            if not (plain or double or single or empty):
+                pending = (key, mapping)
         if value is None or key in mapping:
             return False  # YAML may read the value otherwise; a key twice: the full parser
         parent.key_lines[key] = number
         mapping[key] = value
-        # a plain value may go on on the next line; a comment ends it
-        wrapped = (indent, value) if plain and " #" not in plain else None
-        if not (plain or double or single or empty):
-            pending = (key, mapping)
     if not root.key_lines:
         return None  # blank lines and comments only
     root.line = next(iter(root.key_lines.values()))

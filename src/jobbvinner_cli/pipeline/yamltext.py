@@ -83,9 +83,9 @@ class Node:
     def plain(self) -> Any:
         """The value as dicts, lists, strings and None (for an empty value)."""
         if self.mapping is not None:
-            return {k: v.plain() for k, v in self.mapping.items()}
+            return {k: _plain(v) for k, v in self.mapping.items()}
         if self.sequence is not None:
-            return [v.plain() for v in self.sequence]
+            return [_plain(v) for v in self.sequence]
         if self.is_null:
             return None
         return self.scalar
@@ -110,6 +110,15 @@ class Node:
         return line
 
 
+def _plain(node: Node) -> Any:
+    """`Node.plain` of one value: a text (most values) without a method call for it, every
+    document's tree is turned into dicts for the schema."""
+    scalar = node.scalar
+    if scalar is None:
+        return node.plain()
+    return None if not node.quoted and scalar in NULL_WORDS else scalar
+
+
 def _line(event: Any) -> int:
     return int(event.start_mark.line) + 1
 
@@ -127,9 +136,20 @@ def _parse_simple(text: str) -> Node | Literal[False] | None:
 
 def parse_yaml_text(text: str) -> Node | None:
     """Parse one YAML document into a :class:`Node` tree; None for an empty text."""
+    return read_yaml_text(text)[0]
+
+
+def read_yaml_text(text: str) -> tuple[Node | None, bool]:
+    """`parse_yaml_text`, and whether the simple reader took the text. Then every character
+    of it is printable (yamlsimple looks), so none is hidden: the check need not look again
+    (yamlchars.hidden_characters names only characters that are not printable)."""
     simple = _parse_simple(text)
     if simple is not False:
-        return simple
+        return simple, True
+    return _parse_not_simple(text), False
+
+
+def _parse_not_simple(text: str) -> Node | None:
     fatal = fatal_character(text)  # before libyaml, whose message names no line or character
     if fatal is not None:
         raise YamlTextError(fatal[1], fatal[0])
