@@ -167,6 +167,8 @@ def report_unknown_keys(tree: Node, model: type[BaseModel], sink: Sink, offset: 
     if tree.mapping is None:
         return
     known = field_names(model)
+    if tree.mapping.keys() <= known:
+        return  # most documents: one look at all keys at once
     for key in tree.mapping:
         if key not in known:
             sink.add(
@@ -263,61 +265,69 @@ def _reaches_text(annotation: Any, depth: int) -> bool:
 
 
 @lru_cache(maxsize=32)
-def _text_keys(model: type[BaseModel]) -> tuple[frozenset[str], frozenset[str]]:
-    """The model's fields that are text, and those that can hold text further down."""
-    text = frozenset(name for name in model.model_fields if _is_text(model, (name,)))
-    holding = frozenset(name for name in model.model_fields if _holds_text(model, (name,)))
-    return text, holding
+def _text_keys(model: type[BaseModel]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The model's fields that can hold text (in the model's order), and those that are text."""
+    holding = tuple(name for name in model.model_fields if _holds_text(model, (name,)))
+    return holding, frozenset(name for name in holding if _is_text(model, (name,)))
 
 
-def _suspect(node: Node) -> bool:
-    """Whether a value needs a closer look: a list or mapping (its values might), or an
-    unquoted text that starts as a number or is one of YAML 1.1's yes/no words."""
+def _may_be_trap(node: Node) -> bool:
+    """Whether a value is an unquoted text that starts as a number or is one of YAML 1.1's
+    yes/no words (other_reading says whether it is read otherwise)."""
     scalar = node.scalar
-    if scalar is None:
-        return True
-    return bool(scalar) and not node.quoted and (scalar[0] in _TRAP_STARTS or scalar in _BOOL_WORDS)
+    if not scalar or node.quoted:
+        return False
+    return scalar[0] in _TRAP_STARTS or scalar in _BOOL_WORDS
 
 
 def report_traps(tree: Node, model: type[BaseModel], sink: Sink, offset: int) -> None:
     """Warn about unquoted text values that other YAML readers turn into booleans or numbers.
 
-    Only the values that could be one are walked to (`_suspect`), and no list or mapping
-    whose every value the model reads as something else than text (a period of dates, a
-    table of deadlines): most documents have none, and the walk is over at the top level."""
-    stack: list[tuple[Node, tuple[str | int, ...]]] = [(tree, ())]
-    if tree.mapping is not None:  # top-level scalars: only the text fields can hold a trap
-        text_fields, holding = _text_keys(model)
-        stack = [
-            (child, (key,))
-            for key, child in tree.mapping.items()
-            if (child.scalar is None and key in holding)
-            # `_suspect`, written out: it is asked of every field of every document
-            or (
-                key in text_fields
-                and child.scalar
-                and not child.quoted
-                and (child.scalar[0] in _TRAP_STARTS or child.scalar in _BOOL_WORDS)
-            )
-        ]
-    while stack:
-        node, path = stack.pop()
-        if node.mapping is not None or node.sequence is not None:
-            if path and not _holds_text(model, tuple(0 if isinstance(p, int) else p for p in path)):
-                continue
-            if node.mapping is not None:
-                items: Any = node.mapping.items()
-            else:
-                items = enumerate(node.sequence)  # type: ignore[arg-type]
-            stack.extend((child, (*path, key)) for key, child in items if _suspect(child))
-        elif (
-            node.scalar
-            and not node.quoted
-            and (node.scalar[0] in _TRAP_STARTS or node.scalar in _BOOL_WORDS)
+    Walks only to the values that may be one (`_may_be_trap`, where the model says text),
+    through no list or mapping whose every value the model reads as something else (a
+    period of dates, a table of deadlines): most documents have none to walk to."""
+    mapping = tree.mapping
+    if mapping is None:
+        return  # a model is a mapping: no value of a list or text is text of the model's
+    # (value, its path, the path's shape: list indexes as 0) still to look at
+    stack: list[tuple[Node, tuple[str | int, ...], tuple[str | int, ...]]] = []
+    holding, text_fields = _text_keys(model)
+    for key in holding:  # the model's fields that can hold text: fewer than the keys
+        child = mapping.get(key)
+        if child is None:
+            continue
+        scalar = child.scalar
+        # `_may_be_trap` written out: it is asked of every text field of every document
+        if scalar is None or (
+            key in text_fields
+            and scalar
+            and not child.quoted
+            and (scalar[0] in _TRAP_STARTS or scalar in _BOOL_WORDS)
         ):
-            shape = tuple(0 if isinstance(p, int) else p for p in path)
-            if not _is_text(model, shape):
+            stack.append((child, (key,), (key,)))
+    if len(stack) > 1:  # in the tree's order, in which the warnings come
+        order = {key: index for index, key in enumerate(mapping)}
+        stack.sort(key=lambda item: order[str(item[1][0])])
+    while stack:
+        node, path, shape = stack.pop()
+        if node.mapping is not None:
+            for key, child in node.mapping.items():
+                if child.scalar is None:
+                    if _holds_text(model, (*shape, key)):
+                        stack.append((child, (*path, key), (*shape, key)))
+                elif _may_be_trap(child) and _is_text(model, (*shape, key)):
+                    stack.append((child, (*path, key), (*shape, key)))
+            continue
+        if node.sequence is not None:
+            item_shape = (*shape, 0)
+            if not _holds_text(model, item_shape):
                 continue
+            text = _is_text(model, item_shape)
+            for index, child in enumerate(node.sequence):
+                if child.scalar is None or (text and _may_be_trap(child)):
+                    stack.append((child, (*path, index), item_shape))
+            continue
+        if node.scalar is not None:  # put on the stack where it may be a trap
             reading = other_reading(node.scalar)
             if reading is not None:
                 sink.add(

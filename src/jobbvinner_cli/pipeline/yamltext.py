@@ -82,10 +82,22 @@ class Node:
 
     def plain(self) -> Any:
         """The value as dicts, lists, strings and None (for an empty value)."""
+        # every document's tree is turned into dicts for the schema: a text (most values) is
+        # taken here, with no call for it
         if self.mapping is not None:
-            return {k: _plain(v) for k, v in self.mapping.items()}
+            return {
+                k: v.plain()
+                if v.scalar is None
+                else (None if not v.quoted and v.scalar in NULL_WORDS else v.scalar)
+                for k, v in self.mapping.items()
+            }
         if self.sequence is not None:
-            return [_plain(v) for v in self.sequence]
+            return [
+                v.plain()
+                if v.scalar is None
+                else (None if not v.quoted and v.scalar in NULL_WORDS else v.scalar)
+                for v in self.sequence
+            ]
         if self.is_null:
             return None
         return self.scalar
@@ -108,15 +120,6 @@ class Node:
             else:
                 break
         return line
-
-
-def _plain(node: Node) -> Any:
-    """`Node.plain` of one value: a text (most values) without a method call for it, every
-    document's tree is turned into dicts for the schema."""
-    scalar = node.scalar
-    if scalar is None:
-        return node.plain()
-    return None if not node.quoted and scalar in NULL_WORDS else scalar
 
 
 def _line(event: Any) -> int:
