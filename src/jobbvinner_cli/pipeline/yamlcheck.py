@@ -280,6 +280,32 @@ def _may_be_trap(node: Node) -> bool:
     return scalar[0] in _TRAP_STARTS or scalar in _BOOL_WORDS
 
 
+def _look_under(
+    model: type[BaseModel],
+    node: Node,
+    path: tuple[str | int, ...],
+    shape: tuple[str | int, ...],
+    stack: list[tuple[Node, tuple[str | int, ...], tuple[str | int, ...]]],
+) -> None:
+    """Put the values of the list or mapping ``node`` that may be traps on the ``stack``,
+    and those of its lists and mappings that can hold text."""
+    if node.mapping is not None:
+        for key, child in node.mapping.items():
+            if child.scalar is None:
+                if _holds_text(model, (*shape, key)):
+                    stack.append((child, (*path, key), (*shape, key)))
+            elif _may_be_trap(child) and _is_text(model, (*shape, key)):
+                stack.append((child, (*path, key), (*shape, key)))
+    elif node.sequence is not None:
+        item_shape = (*shape, 0)
+        if not _holds_text(model, item_shape):
+            return
+        text = _is_text(model, item_shape)
+        for index, child in enumerate(node.sequence):
+            if child.scalar is None or (text and _may_be_trap(child)):
+                stack.append((child, (*path, index), item_shape))
+
+
 def report_traps(tree: Node, model: type[BaseModel], sink: Sink, offset: int) -> None:
     """Warn about unquoted text values that other YAML readers turn into booleans or numbers.
 
@@ -310,24 +336,9 @@ def report_traps(tree: Node, model: type[BaseModel], sink: Sink, offset: int) ->
         stack.sort(key=lambda item: order[str(item[1][0])])
     while stack:
         node, path, shape = stack.pop()
-        if node.mapping is not None:
-            for key, child in node.mapping.items():
-                if child.scalar is None:
-                    if _holds_text(model, (*shape, key)):
-                        stack.append((child, (*path, key), (*shape, key)))
-                elif _may_be_trap(child) and _is_text(model, (*shape, key)):
-                    stack.append((child, (*path, key), (*shape, key)))
-            continue
-        if node.sequence is not None:
-            item_shape = (*shape, 0)
-            if not _holds_text(model, item_shape):
-                continue
-            text = _is_text(model, item_shape)
-            for index, child in enumerate(node.sequence):
-                if child.scalar is None or (text and _may_be_trap(child)):
-                    stack.append((child, (*path, index), item_shape))
-            continue
-        if node.scalar is not None:  # put on the stack where it may be a trap
+        if node.mapping is not None or node.sequence is not None:
+            _look_under(model, node, path, shape, stack)
+        elif node.scalar is not None:  # put on the stack where it may be a trap
             reading = other_reading(node.scalar)
             if reading is not None:
                 sink.add(

@@ -174,6 +174,28 @@ def _value(node_type: type, number: int, double: str, single: str, empty: str, p
     return node_type(number, "")  # empty, unless the next line opens a mapping
 
 
+def _plain_line(
+    stack: list[tuple[int, Any]],
+    pending: tuple[str, dict[str, Any]] | None,
+    wrapped: tuple[int, Any] | None,
+    more_indent: str,
+    more: str,
+    number: int,
+    max_depth: int,
+    node_type: type,
+) -> tuple[bool, tuple[int, Any] | None]:
+    """A line of a plain value alone: a list item «- value», or the next line of the
+    plain value ``wrapped``. (False when unsure, the plain value the next line may go on)."""
+    if "-" in more_indent:
+        args = (more_indent, more, number, max_depth, node_type)
+        node = _list_item(stack, pending, wrapped, *args)
+        if node is None:
+            return False, None
+        return True, (more_indent.index("-"), node) if " #" not in more else None
+    # (a key left without a value has no plain value to go on: _fold says no)
+    return _fold(wrapped, len(more_indent), more.rstrip(" ")), wrapped
+
+
 def parse_simple(text: str, max_depth: int, node_type: type) -> Any:
     """The tree of a simple YAML text in ``node_type`` (`yamltext.Node`), None for an empty
     one, False when it is not simple."""
@@ -190,17 +212,13 @@ def parse_simple(text: str, max_depth: int, node_type: type) -> Any:
     top_indent, top = stack[-1]  # where a sibling of the last key goes, kept at hand
     for indent_text, key, plain, double, single, empty, more_indent, more in lines:
         number += 1
-        if more:
-            if "-" in more_indent:  # a list item with a plain value
-                args = (more_indent, more, number, max_depth, Node)
-                node = _list_item(stack, pending, wrapped, *args)
-                pending = None
-                if node is None:
-                    return False
-                top_indent, top = stack[-1]
-                wrapped = (more_indent.index("-"), node) if " #" not in more else None
-            elif not _fold(wrapped, len(more_indent), more.rstrip(" ")):
-                return False  # else the next line of a wrapped plain value
+        if more:  # a list item's plain value, or the next line of a wrapped one
+            args = (more_indent, more, number, max_depth, Node)
+            ok, wrapped = _plain_line(stack, pending, wrapped, *args)
+            if not ok:
+                return False
+            pending = None
+            top_indent, top = stack[-1]
             continue
         if not key:
             wrapped = None
