@@ -92,6 +92,7 @@ def _listed(warnings: list[str], title: str, found: list[Diagnostic], limit: int
         warnings.append(f"  … og {len(found) - limit} til (se jv check)")
 
 
+@without_cycle_collection()  # the checked documents stay alive for the assembly
 def build_report(
     pilot: Path | None,
     output: Path,
@@ -103,32 +104,6 @@ def build_report(
     progress: Progress,
     timeout: float = 120.0,
     pdf_standard: str | None = "a-2b",
-) -> Built:
-    with without_cycle_collection():  # the checked documents stay alive for the assembly
-        return _build_report(
-            pilot,
-            output,
-            fmt,
-            draft=draft,
-            include_team_reports=include_team_reports,
-            today=today,
-            progress=progress,
-            timeout=timeout,
-            pdf_standard=pdf_standard,
-        )
-
-
-def _build_report(
-    pilot: Path | None,
-    output: Path,
-    fmt: str,
-    *,
-    draft: bool,
-    include_team_reports: bool,
-    today: dt.date,
-    progress: Progress,
-    timeout: float,
-    pdf_standard: str | None,
 ) -> Built:
     from jobbvinner_cli.render import ReportMeta, SourceSpan, render
     from jobbvinner_cli.report.assemble import Assembler
