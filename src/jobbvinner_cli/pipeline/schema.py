@@ -203,21 +203,14 @@ def validate_lenient(
         message = "innholdet må være nøkler med verdier (nøkkel: verdi)"
         return None, [Problem("dict_type", (), line(()), message)]
     data: Any = tree.plain() if tree is not None else {}
-    if max_rounds < 1:
-        return None, []
-    try:  # most files are valid as they are: the first round, with nothing else set up
-        return model.model_validate(data), []
-    except ValidationError as exc:
-        errors = exc.errors()
     problems: list[Problem] = []
     seen: set[tuple[tuple[str | int, ...], str]] = set()
     removed: set[tuple[str | int, ...]] = set()
-    for round_ in range(max_rounds):
-        if round_:  # the first round's errors are the ones above
-            try:
-                return model.model_validate(data), problems
-            except ValidationError as exc:
-                errors = exc.errors()
+    for _ in range(max_rounds):
+        try:
+            return model.model_validate(data), problems
+        except ValidationError as exc:
+            errors = exc.errors()
         removals, stuck = _take_errors(errors, data, model, line, problems, seen, removed)
         if stuck and not removals:
             return None, problems
